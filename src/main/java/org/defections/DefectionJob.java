@@ -1,0 +1,171 @@
+package org.defections;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+import org.defections.aggregate.Aggregates;
+import org.defections.annotate.AnnotationPipeline;
+import org.defections.annotate.CandidateSelection;
+import org.defections.annotate.Passage;
+import org.defections.config.JobConfig;
+import org.defections.extract.Mention;
+import org.defections.extract.MentionExtraction;
+import org.defections.ingest.Article;
+import org.defections.ingest.ArticleReader;
+import org.defections.ingest.ParsedRecord;
+import org.defections.lexicon.Lexicons;
+import org.defections.resolve.DefectionRecord;
+import org.defections.resolve.Resolution;
+import org.defections.write.TableWriter;
+import org.defections.write.Tables;
+
+/**
+ * Wires the stages: ingest → clean and select candidates → annotate (Spark NLP) → extract → resolve → aggregate →
+ * write. The SparkSession is passed in. Returns the run summary that is also written as {@code _manifest.json}.
+ */
+public final class DefectionJob {
+  public static final String VERSION = "0.1.0";
+  private final SparkSession spark;
+  private final JobConfig config;
+
+  public DefectionJob(SparkSession spark, JobConfig config) {
+    this.spark = spark;
+    this.config = config;
+  }
+
+  /** Runs the job and publishes the tables; returns the manifest. */
+  public ObjectNode run() {
+    String runId = Instant.now().toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
+    TableWriter writer = new TableWriter(spark, config.output(), runId);
+    writer.checkOutput(config.input());
+    Map<String, Long> timings = new LinkedHashMap<>();
+    long t0 = System.nanoTime();
+    try {
+      Lexicons lexicons = Lexicons.load(config.lexiconsDir().isBlank() ? null : Paths.get(config.lexiconsDir()));
+      Broadcast<Lexicons> lx = spark.sparkContext().broadcast(lexicons, scala.reflect.ClassTag$.MODULE$.apply(
+          Lexicons.class));
+
+      // ingest
+      long t = System.nanoTime();
+      ArticleReader.Ingested in = new ArticleReader(spark, config.maxTextChars()).read(config.input(),
+          config.format());
+      Dataset<Article> articles = in.articles().persist(StorageLevel.MEMORY_AND_DISK());
+      long accepted = articles.count();
+      long rejected = writer.stage(Tables.REJECTS, TableWriter.snakeCase(in.rejects(), Tables.REJECT_COLUMNS),
+          config.outputFiles());
+      timings.put("ingest_ms", ms(t));
+
+      // clean and select candidates, annotate, extract
+      t = System.nanoTime();
+      Dataset<Passage> passages = CandidateSelection.select(articles, lx, config.contextParagraphs(),
+          config.maxPassageChars(), config.candidateSelection()).persist(StorageLevel.MEMORY_AND_DISK());
+      long passageCount = passages.count();
+      long candidateArticles = passages.select("articleId").distinct().count();
+      timings.put("candidates_ms", ms(t));
+
+      t = System.nanoTime();
+      PipelineModel pipeline = AnnotationPipeline.build(spark, lexicons, workDir().resolve("matchers"));
+      Dataset<Row> annotated = pipeline.transform(passages.toDF());
+      Dataset<Mention> mentions = MentionExtraction.extract(annotated, lx).persist(StorageLevel.MEMORY_AND_DISK());
+      long mentionCount = writer.stage(Tables.MENTIONS, TableWriter.snakeCase(mentions, Tables.MENTION_COLUMNS),
+          config.outputFiles());
+      timings.put("annotate_extract_ms", ms(t));
+
+      // resolve, aggregate
+      t = System.nanoTime();
+      Dataset<DefectionRecord> records = Resolution.resolve(mentions);
+      Dataset<Row> defections = TableWriter.snakeCase(records, Tables.DEFECTION_COLUMNS)
+          .orderBy("origin_country", "event_id");
+      long recordCount = writer.stage(Tables.DEFECTIONS, defections, config.outputFiles());
+      timings.put("resolve_ms", ms(t));
+      t = System.nanoTime();
+      Dataset<Row> written = spark.read().parquet(config.output() + "/_staging/" + runId + "/" + Tables.DEFECTIONS);
+      for (Map.Entry<String, Dataset<Row>> e : Aggregates.all(written).entrySet()) {
+        writer.stage(e.getKey(), e.getValue(), 1);
+      }
+      timings.put("aggregate_ms", ms(t));
+
+      Map<String, Long> rejectsByReason = new LinkedHashMap<>();
+      for (Row r : spark.read().parquet(config.output() + "/_staging/" + runId + "/" + Tables.REJECTS)
+          .groupBy("reason").count().orderBy("reason").collectAsList()) {
+        rejectsByReason.put(r.getString(0), r.getLong(1));
+      }
+      Map<String, Long> factuality = new LinkedHashMap<>();
+      for (Row r : mentions.groupBy(functions.coalesce(functions.col("keptOutReason"), functions.col("factuality")))
+          .count().orderBy(functions.col("count").desc()).collectAsList()) {
+        factuality.put(r.getString(0), r.getLong(1));
+      }
+      timings.put("total_ms", ms(t0));
+
+      ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      ObjectNode m = om.createObjectNode();
+      m.put("run_id", runId);
+      m.put("finished_at", Instant.now().toString());
+      m.put("input", config.input());
+      m.put("format", in.format().name().toLowerCase());
+      m.put("output", config.output());
+      ObjectNode counts = m.putObject("counts");
+      counts.put("read", accepted + rejected);
+      counts.put("accepted", accepted);
+      counts.put("rejected", rejected);
+      counts.put("candidate_articles", candidateArticles);
+      counts.put("passages_annotated", passageCount);
+      counts.put("mentions", mentionCount);
+      counts.put("records", recordCount);
+      m.set("rejects_by_reason", om.valueToTree(rejectsByReason));
+      m.set("mentions_by_factuality", om.valueToTree(factuality));
+      m.set("tables", om.valueToTree(writer.counts()));
+      m.set("timings_ms", om.valueToTree(timings));
+      ObjectNode versions = m.putObject("versions");
+      versions.put("defection_analytics", VERSION);
+      versions.put("spark", spark.version());
+      versions.put("spark_nlp", com.johnsnowlabs.util.Build.version());
+      versions.put("java", System.getProperty("java.version"));
+      writer.publish(om.writeValueAsString(m));
+      articles.unpersist();
+      passages.unpersist();
+      mentions.unpersist();
+      return m;
+    } catch (RuntimeException | IOException e) {
+      writer.abort();
+      if (e instanceof IOException) {
+        throw new UncheckedIOException((IOException) e);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  private Path workDir() throws IOException {
+    if (!config.workDir().isBlank()) {
+      return Files.createDirectories(Paths.get(config.workDir()));
+    }
+    return Files.createTempDirectory("defections-");
+  }
+
+  private static long ms(long since) {
+    return (System.nanoTime() - since) / 1_000_000;
+  }
+
+  /** Encoders used by the tests and tools. */
+  public static org.apache.spark.sql.Encoder<ParsedRecord> rejectEncoder() {
+    return Encoders.bean(ParsedRecord.class);
+  }
+}

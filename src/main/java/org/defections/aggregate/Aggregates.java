@@ -1,0 +1,51 @@
+package org.defections.aggregate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * The aggregation stage: Spark built-in aggregates over the {@code defections} table (snake_case columns).
+ * Each aggregate table has its key columns plus {@code records}, {@code people} (sum of known group sizes),
+ * {@code records_unknown_size}, {@code confirmed_records}, {@code confirmed_people}, {@code reported_records},
+ * {@code reported_people}.
+ */
+public final class Aggregates {
+  public static final String BY_COUNTRY = "defections_by_country";
+  public static final String BY_RANK = "defections_by_rank";
+  public static final String BY_MONTH = "defections_by_month";
+  public static final String BY_COUNTRY_RANK_MONTH = "defections_by_country_rank_month";
+
+  private Aggregates() {}
+
+  public static Map<String, Dataset<Row>> all(Dataset<Row> defections) {
+    Map<String, Dataset<Row>> out = new LinkedHashMap<>();
+    out.put(BY_COUNTRY, by(defections, "origin_country"));
+    out.put(BY_RANK, by(defections, "rank_class", "rank"));
+    out.put(BY_MONTH, by(defections, "event_month"));
+    out.put(BY_COUNTRY_RANK_MONTH, by(defections, "origin_country", "rank_class", "event_month"));
+    return out;
+  }
+
+  static Dataset<Row> by(Dataset<Row> d, String... keys) {
+    Column size = functions.col("group_size");
+    Column confirmed = functions.col("status").equalTo("CONFIRMED");
+    Column reported = functions.col("status").equalTo("REPORTED");
+    Column[] keyCols = new Column[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      keyCols[i] = functions.col(keys[i]);
+    }
+    return d.groupBy(keyCols).agg(
+        functions.count(functions.lit(1)).as("records"),
+        functions.coalesce(functions.sum(size), functions.lit(0L)).as("people"),
+        functions.sum(functions.when(size.isNull(), 1).otherwise(0)).as("records_unknown_size"),
+        functions.sum(functions.when(confirmed, 1).otherwise(0)).as("confirmed_records"),
+        functions.coalesce(functions.sum(functions.when(confirmed, size)), functions.lit(0L)).as("confirmed_people"),
+        functions.sum(functions.when(reported, 1).otherwise(0)).as("reported_records"),
+        functions.coalesce(functions.sum(functions.when(reported, size)), functions.lit(0L)).as("reported_people"))
+        .orderBy(keyCols);
+  }
+}

@@ -1,0 +1,161 @@
+package org.defections.annotate;
+
+import com.johnsnowlabs.nlp.DocumentAssembler;
+import com.johnsnowlabs.nlp.annotators.TextMatcher;
+import com.johnsnowlabs.nlp.annotators.Tokenizer;
+import com.johnsnowlabs.nlp.annotators.TokenizerModel;
+import com.johnsnowlabs.nlp.annotators.sbd.pragmatic.SentenceDetector;
+import com.johnsnowlabs.nlp.util.io.ExternalResource;
+import com.johnsnowlabs.nlp.util.io.ReadAs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.defections.lexicon.Lexicons;
+
+/**
+ * The Spark NLP annotation stage: one {@link PipelineModel} of rule-based, offline annotators.
+ *
+ * <p>Input: a DataFrame with a string column {@value #TEXT}. Output: the same rows plus annotation columns
+ * {@value #DOCUMENT}, {@value #SENTENCE}, {@value #TOKEN} and the matcher columns {@value #RANKS} (ranks, titles,
+ * roles), {@value #PLACES} (countries, demonyms, capitals, regime phrases; case-sensitive), {@value #TRIGGERS}
+ * (defection triggers) and {@value #DATES} (our {@link TemporalAnnotator}).
+ *
+ * <p>The sentence detector splits only on our own boundary pattern, which refuses abbreviations such as "Lt.",
+ * "Gen.", "Brig.", "Col.", "Capt." and single capitals; the tokenizer keeps those abbreviations whole. Matchers
+ * read phrase files written from the {@link Lexicons} into a work directory (Spark NLP reads files, not classpath
+ * resources); the fitted model embeds the phrases, so executors do not need the files.
+ */
+public final class AnnotationPipeline {
+  public static final String TEXT = "text";
+  public static final String DOCUMENT = "document";
+  public static final String SENTENCE = "sentence";
+  public static final String TOKEN = "token";
+  public static final String RANKS = "rank_chunks";
+  public static final String PLACES = "place_chunks";
+  public static final String TRIGGERS = "trigger_chunks";
+  public static final String DATES = "date_chunks";
+
+  /** Abbreviations after which a full stop does not end a sentence. */
+  static final List<String> ABBREVIATIONS = List.of("Lt", "Gen", "Gens", "Brig", "Col", "Capt", "Maj", "Sgt", "Cpl",
+      "Pvt", "Adm", "Cmdr", "Cdr", "Lieut", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "No", "Gov", "Sen", "Rep",
+      "Prof", "Rev", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs", "Mt",
+      "Ft", "Sgt. Maj", "U.S", "U.N", "U.K", "a.m", "p.m");
+
+  /**
+   * Sentence boundaries: a full stop not after a listed abbreviation or a single capital, or "!" / "?", then
+   * spaces and a capital or digit; a full stop glued to the next sentence ("defectors.North"); a blank line; a line
+   * break after anything but a lower-case letter, comma or hyphen (hard-wrapped lines stay one sentence).
+   */
+  static String boundaryPattern() {
+    StringBuilder noAbbreviation = new StringBuilder();
+    for (String a : ABBREVIATIONS) {
+      noAbbreviation.append("(?<!\\b").append(a.replace(".", "\\.")).append(")");
+    }
+    String close = "[\"'\u201d\u2019)\\]]?";
+    String next = "(?=[\"'\u201c\u2018(\\[]?[\\p{Lu}\\d])";
+    String period = noAbbreviation + "(?<!\\b\\p{Lu})\\." + close + "[ \\t]+" + next;
+    String glued = "(?<=\\p{Ll}\\p{Ll})\\.(?=\\p{Lu}\\p{Ll})";
+    String bang = "[!?]" + close + "[ \\t]+" + next;
+    String blank = "[ \\t]*\\n[ \\t]*\\n\\s*";
+    String line = "(?<![\\p{Ll},\\-])[ \\t]*\\n\\s*";
+    return period + "|" + glued + "|" + bang + "|" + blank + "|" + line;
+  }
+
+  private AnnotationPipeline() {}
+
+  /** Builds and fits the pipeline; {@code workDir} receives the matcher phrase files. */
+  public static PipelineModel build(SparkSession spark, Lexicons lexicons, Path workDir) {
+    DocumentAssembler document = new DocumentAssembler();
+    document.setInputCol(TEXT);
+    document.setOutputCol(DOCUMENT);
+    document.setCleanupMode("disabled");
+
+    SentenceDetector sentences = new SentenceDetector();
+    sentences.setInputCols(new String[] {DOCUMENT});
+    sentences.setOutputCol(SENTENCE);
+    sentences.setUseCustomBoundsOnly(true);
+    sentences.setCustomBounds(new String[] {boundaryPattern()});
+    sentences.setCustomBoundsStrategy("append");
+    sentences.setMaxLength(4000);
+
+    Tokenizer tokenizer = new Tokenizer();
+    tokenizer.setInputCols(new String[] {SENTENCE});
+    tokenizer.setOutputCol(TOKEN);
+    tokenizer.setContextChars(new String[] {".", ",", ";", ":", "!", "?", "*", "(", ")", "[", "]", "\"", "'",
+        "\u201c", "\u201d", "\u2018", "\u2019", "\u2014", "\u2013"});
+    List<String> exceptions = new ArrayList<>();
+    for (String a : ABBREVIATIONS) {
+      exceptions.add(a + ".");
+    }
+    exceptions.addAll(List.of("Lt.-Gen.", "Brig.-Gen.", "Maj.-Gen.", "Lt.-Col.", "1st Lt.", "2nd Lt."));
+    tokenizer.setExceptions(exceptions.toArray(new String[0]));
+    tokenizer.setCaseSensitiveExceptions(false);
+
+    StructType schema = new StructType().add(TEXT, DataTypes.StringType);
+    Dataset<Row> empty = spark.createDataFrame(new ArrayList<Row>(), schema);
+    PipelineModel front = new Pipeline().setStages(new PipelineStage[] {document, sentences, tokenizer}).fit(empty);
+    TokenizerModel fittedTokenizer = (TokenizerModel) front.stages()[2];
+
+    TextMatcher ranks = matcher(fittedTokenizer, RANKS, "RANK", false,
+        write(workDir, "ranks.txt", lexicons.phrases(Lexicons.RANKS)));
+    TextMatcher places = matcher(fittedTokenizer, PLACES, "PLACE", true,
+        write(workDir, "places.txt", lexicons.phrases(Lexicons.PLACES)));
+    TextMatcher triggers = matcher(fittedTokenizer, TRIGGERS, "TRIGGER", false,
+        write(workDir, "triggers.txt", lexicons.phrases(Lexicons.TRIGGERS)));
+    TemporalAnnotator dates = new TemporalAnnotator().setInputCol(SENTENCE).setOutputCol(DATES);
+
+    return new Pipeline()
+        .setStages(new PipelineStage[] {document, sentences, fittedTokenizer, ranks, places, triggers, dates})
+        .fit(empty);
+  }
+
+  private static TextMatcher matcher(TokenizerModel tokenizer, String out, String label, boolean caseSensitive,
+      Path phrases) {
+    TextMatcher m = new TextMatcher();
+    m.setInputCols(new String[] {SENTENCE, TOKEN});
+    m.setOutputCol(out);
+    m.setEntityValue(label);
+    m.setCaseSensitive(caseSensitive);
+    m.setMergeOverlapping(true);
+    m.setTokenizer(tokenizer);
+    m.setEntities(ExternalResource.fromJava(phrases.toString(), ReadAs.TEXT().toString(), new HashMap<>()));
+    return m;
+  }
+
+  private static Path write(Path dir, String name, List<String> lines) {
+    try {
+      Files.createDirectories(dir);
+      Path p = dir.resolve(name);
+      Files.write(p, new java.util.TreeSet<>(lines), StandardCharsets.UTF_8);
+      return p;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write matcher phrases to " + dir, e);
+    }
+  }
+
+  /** Saves the fitted model (overwriting). */
+  public static void save(PipelineModel model, String path) {
+    try {
+      model.write().overwrite().save(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save the annotation pipeline to " + path, e);
+    }
+  }
+
+  public static PipelineModel load(String path) {
+    return PipelineModel.load(path);
+  }
+}

@@ -1,0 +1,70 @@
+package org.defections.annotate;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.defections.ingest.Article;
+import org.defections.ingest.ArticleCleaner;
+import org.defections.lexicon.Lexicons;
+
+/**
+ * Cleaning and candidate selection, before Spark NLP. Input: accepted {@link Article}s. Output: the
+ * {@link Passage}s that can hold a defection (articles without a trigger stem produce none).
+ */
+public final class CandidateSelection {
+  private CandidateSelection() {}
+
+  public static Dataset<Passage> select(Dataset<Article> articles, Broadcast<Lexicons> lexicons,
+      int contextParagraphs, int maxPassageChars, boolean enabled) {
+    return articles.flatMap((FlatMapFunction<Article, Passage>) a -> passages(a, lexicons.value(),
+        contextParagraphs, maxPassageChars, enabled).iterator(), Encoders.bean(Passage.class));
+  }
+
+  /** Passages of one article (plain Java; {@code enabled=false} passes the whole cleaned article). */
+  public static List<Passage> passages(Article a, Lexicons lx, int contextParagraphs, int maxPassageChars,
+      boolean enabled) {
+    ArticleCleaner.Cleaned cleaned = new ArticleCleaner(lx.boilerplate()).clean(a.getText());
+    String text = cleaned.text();
+    List<CandidateScanner.Span> spans;
+    if (enabled) {
+      spans = new CandidateScanner(lx, contextParagraphs, maxPassageChars).passages(text);
+    } else {
+      spans = List.of(new CandidateScanner.Span(0, text.length()));
+    }
+    List<Passage> out = new ArrayList<>();
+    if (spans.isEmpty()) {
+      return out;
+    }
+    String ref = a.getPublished() != null ? a.getPublished() : dateline(text);
+    List<Integer> segments = new ArrayList<>();
+    for (int v : cleaned.segments()) {
+      segments.add(v);
+    }
+    for (CandidateScanner.Span s : spans) {
+      Passage p = new Passage();
+      p.setArticleId(a.getId());
+      p.setUrl(a.getUrl());
+      p.setPublished(a.getPublished());
+      p.setReferenceDate(ref);
+      p.setPassageBegin(s.begin());
+      p.setText(text.substring(s.begin(), s.end()));
+      p.setSegments(segments);
+      out.add(p);
+    }
+    return out;
+  }
+
+  /** The first full date in the article's opening (a dateline or byline), ISO, or null. */
+  static String dateline(String text) {
+    String head = text.length() > 1500 ? text.substring(0, 1500) : text;
+    for (TemporalTagger.Expression e : TemporalTagger.tag(head)) {
+      if (e.value().startsWith("DATE:")) {
+        return e.value().substring(5);
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,128 @@
+package org.defections.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import java.io.File;
+import java.util.Map;
+import org.defections.ingest.InputFormat;
+
+/**
+ * The job's settings, read with Typesafe Config. Precedence: command-line options &gt; environment variables
+ * (DEFECTIONS_* as listed in {@code reference.conf}) &gt; the {@code --conf} file &gt; defaults in
+ * {@code reference.conf}. Every key is documented in {@code conf/application.conf}. Validated at construction:
+ * errors name the key, the value and what is allowed.
+ */
+public final class JobConfig {
+  private final String input;
+  private final String output;
+  private final InputFormat format;
+  private final String master;
+  private final int maxTextChars;
+  private final int contextParagraphs;
+  private final int maxPassageChars;
+  private final boolean candidateSelection;
+  private final String lexiconsDir;
+  private final String workDir;
+  private final int outputFiles;
+
+  private JobConfig(Config c) {
+    input = c.getString("defections.input");
+    output = c.getString("defections.output");
+    format = parse(c, "defections.format", InputFormat::parse);
+    master = c.getString("defections.spark.master");
+    maxTextChars = positive(c, "defections.ingest.max-text-chars");
+    contextParagraphs = nonNegative(c, "defections.candidates.context-paragraphs");
+    maxPassageChars = positive(c, "defections.candidates.max-passage-chars");
+    candidateSelection = c.getBoolean("defections.candidates.enabled");
+    lexiconsDir = c.getString("defections.lexicons.dir");
+    workDir = c.getString("defections.work-dir");
+    outputFiles = nonNegative(c, "defections.output-files");
+    if (input.isBlank()) {
+      throw new IllegalArgumentException("defections.input is empty: give --input PATH");
+    }
+    if (output.isBlank()) {
+      throw new IllegalArgumentException("defections.output is empty: give --output DIR");
+    }
+  }
+
+  /** Loads the configuration: overrides (from the command line, keys without the "defections." prefix) win. */
+  public static JobConfig load(String confFile, Map<String, String> overrides) {
+    Config defaults = ConfigFactory.defaultReference();
+    Config file = ConfigFactory.empty();
+    if (confFile != null) {
+      File f = new File(confFile);
+      if (!f.isFile()) {
+        throw new IllegalArgumentException("--conf " + confFile + " is not a readable file");
+      }
+      file = ConfigFactory.parseFile(f);
+    }
+    Config env = ConfigFactory.systemEnvironment();
+    java.util.Map<String, Object> fromEnv = new java.util.HashMap<>();
+    for (Map.Entry<String, String> e : System.getenv().entrySet()) {
+      if (e.getKey().startsWith("DEFECTIONS_")) {
+        String key = "defections." + e.getKey().substring("DEFECTIONS_".length()).toLowerCase().replace("__", ".")
+            .replace('_', '-');
+        fromEnv.put(key, e.getValue());
+      }
+    }
+    java.util.Map<String, Object> cli = new java.util.HashMap<>();
+    overrides.forEach((k, v) -> cli.put("defections." + k, v));
+    Config all = ConfigFactory.parseMap(cli).withFallback(ConfigFactory.parseMap(fromEnv)).withFallback(file)
+        .withFallback(defaults).resolve();
+    try {
+      return new JobConfig(all);
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException("configuration error: " + e.getMessage(), e);
+    }
+  }
+
+  private interface Parser<T> {
+    T parse(String s);
+  }
+
+  private static <T> T parse(Config c, String key, Parser<T> p) {
+    String v = c.getString(key);
+    try {
+      return p.parse(v);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(key + " = '" + v + "': " + e.getMessage());
+    }
+  }
+
+  private static int positive(Config c, String key) {
+    int v = integer(c, key);
+    if (v <= 0) {
+      throw new IllegalArgumentException(key + " = " + v + ": must be a positive integer");
+    }
+    return v;
+  }
+
+  private static int nonNegative(Config c, String key) {
+    int v = integer(c, key);
+    if (v < 0) {
+      throw new IllegalArgumentException(key + " = " + v + ": must be zero or a positive integer");
+    }
+    return v;
+  }
+
+  private static int integer(Config c, String key) {
+    try {
+      return c.getInt(key);
+    } catch (ConfigException.WrongType e) {
+      throw new IllegalArgumentException(key + " = '" + c.getValue(key).unwrapped() + "': must be an integer");
+    }
+  }
+
+  public String input() { return input; }
+  public String output() { return output; }
+  public InputFormat format() { return format; }
+  public String master() { return master; }
+  public int maxTextChars() { return maxTextChars; }
+  public int contextParagraphs() { return contextParagraphs; }
+  public int maxPassageChars() { return maxPassageChars; }
+  public boolean candidateSelection() { return candidateSelection; }
+  public String lexiconsDir() { return lexiconsDir; }
+  public String workDir() { return workDir; }
+  public int outputFiles() { return outputFiles; }
+}

@@ -1,0 +1,113 @@
+package org.defections.extract;
+
+import java.io.Serializable;
+import java.sql.Date;
+
+/**
+ * One reported defection event found in one article: the row type of the {@code mentions} table (bean, encoded with
+ * {@code Encoders.bean(Mention.class)}). Mentions whose factuality is not ASSERTED or REPORTED, or that have a
+ * {@code keptOutReason}, never become records.
+ */
+public class Mention implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private String mentionId;
+  private String articleId;
+  private String url;
+  private String incidentKey;
+  private String trigger;
+  private String sentence;
+  private int sentenceIndex;
+  private int begin;
+  private int end;
+  private String personName;
+  private String rank;
+  private String rankClass;
+  private int rankSpecificity;
+  private String natoCode;
+  private String organization;
+  private String originCountry;
+  private String originCue;
+  private String destinationCountry;
+  private Integer groupSize;
+  private Date eventDate;
+  private Integer eventYear;
+  private String eventMonth;
+  private String datePrecision;
+  private String factuality;
+  private String factualityCue;
+  private String status;
+  private String keptOutReason;
+  private String language;
+
+  public Mention() {}
+
+  /** True when this mention may become (part of) a defection record. */
+  public boolean countable() {
+    return keptOutReason == null && ("ASSERTED".equals(factuality) || "REPORTED".equals(factuality));
+  }
+
+  public String getMentionId() { return mentionId; }
+  public void setMentionId(String v) { mentionId = v; }
+  public String getArticleId() { return articleId; }
+  public void setArticleId(String v) { articleId = v; }
+  public String getUrl() { return url; }
+  public void setUrl(String v) { url = v; }
+  public String getIncidentKey() { return incidentKey; }
+  public void setIncidentKey(String v) { incidentKey = v; }
+  public String getTrigger() { return trigger; }
+  public void setTrigger(String v) { trigger = v; }
+  public String getSentence() { return sentence; }
+  public void setSentence(String v) { sentence = v; }
+  public int getSentenceIndex() { return sentenceIndex; }
+  public void setSentenceIndex(int v) { sentenceIndex = v; }
+  public int getBegin() { return begin; }
+  public void setBegin(int v) { begin = v; }
+  public int getEnd() { return end; }
+  public void setEnd(int v) { end = v; }
+  public String getPersonName() { return personName; }
+  public void setPersonName(String v) { personName = v; }
+  public String getRank() { return rank; }
+  public void setRank(String v) { rank = v; }
+  public String getRankClass() { return rankClass; }
+  public void setRankClass(String v) { rankClass = v; }
+  public int getRankSpecificity() { return rankSpecificity; }
+  public void setRankSpecificity(int v) { rankSpecificity = v; }
+  public String getNatoCode() { return natoCode; }
+  public void setNatoCode(String v) { natoCode = v; }
+  public String getOrganization() { return organization; }
+  public void setOrganization(String v) { organization = v; }
+  public String getOriginCountry() { return originCountry; }
+  public void setOriginCountry(String v) { originCountry = v; }
+  public String getOriginCue() { return originCue; }
+  public void setOriginCue(String v) { originCue = v; }
+  public String getDestinationCountry() { return destinationCountry; }
+  public void setDestinationCountry(String v) { destinationCountry = v; }
+  public Integer getGroupSize() { return groupSize; }
+  public void setGroupSize(Integer v) { groupSize = v; }
+  public Date getEventDate() { return eventDate; }
+  public void setEventDate(Date v) { eventDate = v; }
+  public Integer getEventYear() { return eventYear; }
+  public void setEventYear(Integer v) { eventYear = v; }
+  public String getEventMonth() { return eventMonth; }
+  public void setEventMonth(String v) { eventMonth = v; }
+  public String getDatePrecision() { return datePrecision; }
+  public void setDatePrecision(String v) { datePrecision = v; }
+  public String getFactuality() { return factuality; }
+  public void setFactuality(String v) { factuality = v; }
+  public String getFactualityCue() { return factualityCue; }
+  public void setFactualityCue(String v) { factualityCue = v; }
+  public String getStatus() { return status; }
+  public void setStatus(String v) { status = v; }
+  public String getKeptOutReason() { return keptOutReason; }
+  public void setKeptOutReason(String v) { keptOutReason = v; }
+  public String getLanguage() { return language; }
+  public void setLanguage(String v) { language = v; }
+
+  @Override
+  public String toString() {
+    return "Mention{" + articleId + "@" + begin + " " + trigger + " person=" + personName + " rank=" + rank + "/"
+        + rankClass + " " + originCountry + "->" + destinationCountry + " n=" + groupSize + " date=" + eventMonth
+        + "/" + datePrecision + " " + factuality + (keptOutReason == null ? "" : " out=" + keptOutReason) + "}";
+  }
+}

@@ -1,0 +1,1076 @@
+package org.defections.extract;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.defections.extract.AnnotatedDocument.Span;
+import org.defections.lexicon.Lexicons;
+import org.defections.lexicon.Lexicons.Cue;
+import org.defections.lexicon.Lexicons.PlaceEntry;
+import org.defections.lexicon.Lexicons.RankEntry;
+import org.defections.lexicon.Lexicons.TriggerEntry;
+
+/**
+ * The extraction rules: from one annotated passage to its defection mentions. Plain Java over the annotations, no
+ * Spark; every rule family (sense, factuality, defector, rank, group, origin/destination, date) is a method here
+ * or in {@link Names} and {@link DateResolver}, driven by the {@link Lexicons} data files.
+ *
+ * <p>Requires: sentence, token, rank, place, trigger and date annotations (see {@link AnnotatedDocument}).
+ * Produces: one {@link Mention} per defector (a named person, or a same-rank group) per trigger clause; mentions
+ * that are hedged, denied, statistics or of another sense carry their factuality or kept-out reason.
+ */
+public final class MentionExtractor {
+  private static final Set<String> PREPOSITIONS = Set.of("of", "from", "to", "with", "by", "for", "under",
+      "against", "in", "at", "on", "near", "toward", "towards", "about", "than", "like", "into", "via", "between");
+  private static final Set<String> CLAUSE_WORDS = Set.of("but", "while", "whereas", "although", "though", "because",
+      "that", "after", "before", "when", "as", "said", "says", "say", "told", "tells", "reported", "reports",
+      "confirmed", "confirm", "confirms", "announced", "where", "since", "until", "and", "-", "--");
+  private static final Set<String> CLAUSE_PUNCT = Set.of(";", ":", "\u2014", "\u2013", "--", "(", ")");
+  private static final Set<String> VAGUE_LARGE = Set.of("hundreds", "thousands", "dozens", "scores", "tens",
+      "millions", "many", "numerous");
+  private static final Set<String> VAGUE = Set.of("several", "some", "a number of", "number");
+  private static final Set<String> COPULA = Set.of("is", "was", "has been", "had been", "were", "are", "been");
+
+  private final Lexicons lx;
+
+  public MentionExtractor(Lexicons lexicons) {
+    this.lx = lexicons;
+  }
+
+  public List<Mention> extract(AnnotatedDocument doc) {
+    return new Run(doc).run();
+  }
+
+  /** A defector found for a trigger: a person or a same-rank group. */
+  private static final class Defector {
+    String name;
+    RankEntry rank;
+    Integer count;
+    boolean vagueLarge;
+    boolean pluralNoun;
+    String origin;
+    String originCue;
+    String organization;
+  }
+
+  /** A person seen in the passage (for appositions and coreference). */
+  private static final class Entity {
+    String name;
+    RankEntry rank;
+    String origin;
+    int sentence;
+    int token;
+  }
+
+  private final class Run {
+    final AnnotatedDocument doc;
+    final List<Span> toks;
+    final String[] low;
+    final String[] base;
+    final RankEntry[] rankAt;
+    final int[] rankStart;
+    final int[] rankEnd;
+    final String[] placeAt;
+    final String[] placeKind;
+    final int[] placeEnd;
+    final String[] dateAt;
+    final int[] sentStart;
+    final int[] sentEnd;
+    final Set<String> docCountries = new HashSet<>();
+    final Map<String, Integer> countryFreq = new HashMap<>();
+    final List<Entity> entities = new ArrayList<>();
+
+    Run(AnnotatedDocument doc) {
+      this.doc = doc;
+      this.toks = doc.tokens();
+      int n = toks.size();
+      low = new String[n];
+      base = new String[n];
+      rankAt = new RankEntry[n];
+      rankStart = new int[n];
+      rankEnd = new int[n];
+      placeAt = new String[n];
+      placeKind = new String[n];
+      placeEnd = new int[n];
+      dateAt = new String[n];
+      for (int i = 0; i < n; i++) {
+        low[i] = Lexicons.key(toks.get(i).text());
+        base[i] = stripPossessive(toks.get(i).text());
+      }
+      int s = doc.sentences().size();
+      sentStart = new int[s];
+      sentEnd = new int[s];
+      java.util.Arrays.fill(sentStart, -1);
+      for (int i = 0; i < n; i++) {
+        int si = toks.get(i).sentence();
+        if (si >= 0 && si < s) {
+          if (sentStart[si] < 0) {
+            sentStart[si] = i;
+          }
+          sentEnd[si] = i + 1;
+        }
+      }
+      for (Span c : doc.ranks()) {
+        RankEntry r = lx.rank(c.text());
+        if (r == null) {
+          continue;
+        }
+        int[] range = tokenRange(c);
+        for (int i = range[0]; i < range[1]; i++) {
+          rankAt[i] = r;
+          rankStart[i] = range[0];
+          rankEnd[i] = range[1];
+        }
+      }
+      for (Span c : doc.places()) {
+        markPlace(tokenRange(c), stripPossessive(c.text()));
+      }
+      for (int i = 0; i < n; i++) {
+        if (placeAt[i] == null) {
+          String b = base[i];
+          String noParticle = b.replaceFirst("^(?:al|el|as|ash|ad)-", "");
+          if (!lx.places(b).isEmpty()) {
+            markPlace(new int[] {i, i + 1}, b);
+          } else if (!noParticle.equals(b) && !lx.places(noParticle).isEmpty()) {
+            markPlace(new int[] {i, i + 1}, noParticle);
+          }
+        }
+      }
+      for (Span c : doc.places()) {
+        List<PlaceEntry> es = lx.places(stripPossessive(c.text()));
+        for (PlaceEntry e : es) {
+          if (!e.kind().startsWith("CONTEXT")) {
+            docCountries.add(e.iso3());
+          }
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        if (placeAt[i] != null && (i == 0 || placeAt[i - 1] == null || placeEnd[i - 1] != placeEnd[i])) {
+          countryFreq.merge(placeAt[i], 1, Integer::sum);
+        }
+      }
+      for (Span c : doc.dates()) {
+        int[] range = tokenRange(c);
+        for (int i = range[0]; i < range[1]; i++) {
+          dateAt[i] = c.value();
+        }
+      }
+    }
+
+    private void markPlace(int[] range, String phrase) {
+      String iso = null;
+      String kind = null;
+      for (PlaceEntry e : lx.places(phrase)) {
+        if (e.kind().startsWith("CONTEXT:")) {
+          continue;
+        }
+        iso = e.iso3();
+        kind = e.kind();
+        break;
+      }
+      if (iso == null) {
+        for (PlaceEntry e : lx.places(phrase)) {
+          if (e.kind().startsWith("CONTEXT:")) {
+            iso = e.iso3();
+            kind = e.kind();
+            break;
+          }
+        }
+      }
+      if (iso == null) {
+        return;
+      }
+      for (int i = range[0]; i < range[1]; i++) {
+        placeAt[i] = iso;
+        placeKind[i] = kind;
+        placeEnd[i] = range[1];
+      }
+    }
+
+    /** Resolves contextual places ("the South") once the article's countries are known. */
+    private String place(int i) {
+      if (placeAt[i] == null) {
+        return null;
+      }
+      if (placeKind[i].startsWith("CONTEXT:")) {
+        String needed = placeKind[i].substring("CONTEXT:".length());
+        return docCountries.contains(needed) ? placeAt[i] : null;
+      }
+      return placeAt[i];
+    }
+
+    int[] tokenRange(Span c) {
+      int first = -1;
+      int last = -1;
+      for (int i = 0; i < toks.size(); i++) {
+        Span t = toks.get(i);
+        if (t.begin() >= c.begin() && t.end() <= c.end()) {
+          if (first < 0) {
+            first = i;
+          }
+          last = i;
+        } else if (t.begin() >= c.end()) {
+          break;
+        }
+      }
+      return first < 0 ? new int[] {0, 0} : new int[] {first, last + 1};
+    }
+
+    Lexicons lexicons() {
+      return lx;
+    }
+
+    int size() {
+      return toks.size();
+    }
+
+    List<Mention> run() {
+      collectEntities();
+      List<Mention> out = new ArrayList<>();
+      List<Span> triggers = new ArrayList<>(doc.triggers());
+      int lastHandled = -1;
+      for (Span t : triggers) {
+        int[] range = tokenRange(t);
+        if (range[0] >= range[1] || range[0] <= lastHandled) {
+          continue;
+        }
+        TriggerEntry entry = lx.trigger(t.text());
+        if (entry == null || "AGENT".equals(entry.kind())) {
+          continue;
+        }
+        List<Mention> ms = mentionsFor(t, entry, range[0], range[1]);
+        if (!ms.isEmpty()) {
+          out.addAll(ms);
+        }
+      }
+      return out;
+    }
+
+    // ---------------------------------------------------------------- entities
+
+    private void collectEntities() {
+      for (int s = 0; s < sentStart.length; s++) {
+        if (sentStart[s] < 0) {
+          continue;
+        }
+        for (int[] name : Names.find(this, sentStart[s], sentEnd[s])) {
+          Entity e = new Entity();
+          e.name = nameText(name);
+          e.sentence = s;
+          e.token = name[0];
+          e.rank = rankBefore(name[0], sentStart[s]);
+          if (e.rank == null) {
+            e.rank = appositionRank(name[1], sentEnd[s]);
+          }
+          e.origin = originNear(name[0], name[1], sentStart[s], sentEnd[s]);
+          entities.add(e);
+        }
+      }
+    }
+
+    /** Rank chunk that ends right before token {@code i} (skipping a demonym): "Lt. Gen. X", "Syrian Colonel X". */
+    RankEntry rankBefore(int i, int floor) {
+      int j = i - 1;
+      if (j >= floor && rankAt[j] != null) {
+        return rankAt[j];
+      }
+      return null;
+    }
+
+    /** "X, Syria's ambassador to Iraq" / "X, a senior colonel in ..." : rank in the apposition after a name. */
+    RankEntry appositionRank(int after, int end) {
+      if (after < end && ",".equals(low[after])) {
+        for (int i = after + 1; i < Math.min(end, after + 9); i++) {
+          if (",".equals(low[i]) || "who".equals(low[i])) {
+            break;
+          }
+          if (rankAt[i] != null) {
+            RankEntry best = rankAt[i];
+            return best;
+          }
+        }
+      }
+      return null;
+    }
+
+    String originNear(int from, int to, int floor, int ceil) {
+      for (int i = Math.max(floor, from - 3); i < from; i++) {
+        String p = place(i);
+        if (p != null && isOriginKind(i)) {
+          return p;
+        }
+      }
+      if (to < ceil && ",".equals(low[to])) {
+        for (int i = to + 1; i < Math.min(ceil, to + 6); i++) {
+          if (",".equals(low[i])) {
+            break;
+          }
+          String p = place(i);
+          if (p != null && isOriginKind(i)) {
+            return p;
+          }
+        }
+      }
+      return null;
+    }
+
+    boolean isOriginKind(int i) {
+      String k = placeKind[i];
+      return k != null && (k.equals("DEMONYM") || k.equals("REGIME") || possessive(i) || k.startsWith("CONTEXT"));
+    }
+
+    boolean possessive(int i) {
+      String t = toks.get(i).text();
+      return t.endsWith("'s") || t.endsWith("\u2019s") || (i + 1 < low.length && ("'s".equals(low[i + 1])));
+    }
+
+    String nameText(int[] name) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = name[0]; i < name[1]; i++) {
+        if (sb.length() > 0) {
+          sb.append(' ');
+        }
+        sb.append(i == name[1] - 1 ? base[i] : toks.get(i).text());
+      }
+      return sb.toString();
+    }
+
+    // ---------------------------------------------------------------- mentions
+
+    List<Mention> mentionsFor(Span trigger, TriggerEntry entry, int tb, int te) {
+      int s = toks.get(tb).sentence();
+      int ss = sentStart[s];
+      int se = sentEnd[s];
+      String sense = sense(tb, te, ss, se);
+      int clauseStart = clauseStart(tb, ss);
+      int clauseEnd = clauseEnd(te, se);
+
+      List<Defector> defectors = new ArrayList<>();
+      boolean noun = "NOUN".equals(entry.kind());
+      if (noun) {
+        nounDefector(tb, te, ss, se, defectors);
+      } else {
+        subjectDefectors(clauseStart, tb, te, clauseEnd, ss, defectors);
+      }
+      if (defectors.isEmpty()) {
+        return List.of();
+      }
+      String[] fact = factuality(tb, te, clauseStart, clauseEnd, ss, se, noun);
+      String destination = destination(te, se);
+      String fromOrigin = explicitOrigin(te, se);
+      DateResolver.Resolved date = date(tb, te, ss, se);
+      boolean stateContext = fromOrigin != null || destination != null;
+
+      List<Mention> out = new ArrayList<>();
+      int k = 0;
+      for (Defector d : defectors) {
+        Mention m = new Mention();
+        m.setArticleId(doc.articleId());
+        m.setUrl(doc.url());
+        m.setTrigger(trigger.text());
+        m.setSentenceIndex(s);
+        Span sent = doc.sentences().get(s);
+        m.setSentence(sent.text());
+        m.setBegin(doc.textOffset() + trigger.begin());
+        m.setEnd(doc.textOffset() + trigger.end());
+        m.setMentionId(doc.articleId() + "#" + m.getBegin() + "#" + (k++));
+        m.setIncidentKey(doc.articleId() + "#" + doc.textOffset() + "#" + s + "#" + tb);
+        m.setPersonName(d.name);
+        if (d.rank != null) {
+          m.setRank(d.rank.canonical());
+          m.setRankClass(d.rank.rankClass());
+          m.setRankSpecificity(d.rank.specificity());
+        } else {
+          m.setRankClass("UNKNOWN");
+        }
+        String origin = fromOrigin != null ? fromOrigin : d.origin;
+        String cue = fromOrigin != null ? "from" : d.originCue;
+        if (origin == null) {
+          origin = articleCountry(destination);
+          cue = origin == null ? null : "article";
+        }
+        if (origin != null && origin.equals(destination)) {
+          destination = null;
+        }
+        m.setOriginCountry(origin);
+        m.setOriginCue(cue);
+        m.setDestinationCountry(destination);
+        m.setOrganization(d.organization);
+        m.setNatoCode(lx.natoCode(m.getRank(), origin));
+        m.setGroupSize(d.vagueLarge ? null : d.count);
+        m.setEventDate(date.date() == null ? null : Date.valueOf(date.date()));
+        m.setEventYear(date.year());
+        m.setEventMonth(date.eventMonth());
+        m.setDatePrecision(date.precision());
+        m.setFactuality(fact[0]);
+        m.setFactualityCue(fact[1]);
+        m.setStatus("REPORTED".equals(fact[0]) ? "REPORTED" : "CONFIRMED");
+        m.setLanguage("en");
+        if (sense != null) {
+          m.setKeptOutReason("sense:" + sense);
+        } else if (d.vagueLarge || (d.count != null && d.count >= 100)) {
+          m.setFactuality("STATISTIC");
+          m.setFactualityCue(d.vagueLarge ? "vague quantity" : "large count");
+        } else if (!entry.strong() && !stateContext && !"ASYLUM".equals(entry.kind())
+            && !weakTriggerHasStateContext(trigger.text())) {
+          m.setKeptOutReason("weak_trigger_without_state_context");
+        } else if (origin == null) {
+          m.setKeptOutReason("origin_unknown");
+        } else if (d.name == null && d.rank == null && d.count == null) {
+          m.setKeptOutReason("no_defector");
+        }
+        out.add(m);
+      }
+      return out;
+    }
+
+    private boolean weakTriggerHasStateContext(String trigger) {
+      String t = Lexicons.key(trigger);
+      return t.contains("asylum") || t.contains("refuge") || t.contains("opposition") || t.contains("rebels")
+          || t.contains("revolution") || t.contains("uprising") || t.contains("regime") || t.contains("protest")
+          || t.contains("disowned") || t.contains("demarcation");
+    }
+
+    /** The country the article is about, for defectors whose text gives no origin: the most named state. */
+    private String articleCountry(String destination) {
+      String best = null;
+      int bestN = 0;
+      for (Map.Entry<String, Integer> e : countryFreq.entrySet()) {
+        if (e.getKey().equals(destination)) {
+          continue;
+        }
+        if (e.getValue() > bestN) {
+          best = e.getKey();
+          bestN = e.getValue();
+        }
+      }
+      return bestN >= 2 ? best : null;
+    }
+
+    // ---------------------------------------------------------------- sense
+
+    String sense(int tb, int te, int ss, int se) {
+      String tw = low[tb];
+      // "a defect", "birth defects", "defects in": the noun sense of defect
+      if (tw.startsWith("defect") && !tw.startsWith("defecti") && !tw.startsWith("defecto")) {
+        if (tb > ss && Set.of("a", "the", "no", "any", "of", "major", "minor", "serious", "genetic", "birth",
+            "product", "design", "safety", "manufacturing", "congenital", "heart", "structural").contains(low[tb - 1])
+            && !"defected".equals(tw)) {
+          return "PRODUCT";
+        }
+        if (te < se && Set.of("in", "of", "that", "which").contains(low[te]) && !"defected".equals(tw)
+            && !"defecting".equals(tw)) {
+          return "PRODUCT";
+        }
+      }
+      if (tw.startsWith("desert") && !tw.startsWith("deserti")) {
+        // "a deserted street": adjective use
+        if (te < se && tb > ss && Set.of("a", "the", "an", "completely", "largely", "almost", "was", "were", "is",
+            "are", "looked", "seemed").contains(low[tb - 1]) && (te >= se || !Set.of("to", "from").contains(low[te]))) {
+          boolean personObject = false;
+          for (int i = te; i < Math.min(se, te + 3); i++) {
+            if (rankAt[i] != null || place(i) != null) {
+              personObject = true;
+            }
+          }
+          if (!personObject) {
+            return "PLACE";
+          }
+        }
+      }
+      for (Cue c : lx.senseCues()) {
+        if ("SENTENCE".equals(c.scope())) {
+          if (findPhrase(c.phrase(), ss, se) >= 0) {
+            return c.cls();
+          }
+        } else {
+          if (findPhrase(c.phrase(), Math.max(ss, tb - 2), tb) >= 0
+              || findPhrase(c.phrase(), te, Math.min(se, te + 4)) >= 0) {
+            return c.cls();
+          }
+        }
+      }
+      return null;
+    }
+
+    /** First token index where the phrase's words occur in [from, to), else -1. */
+    int findPhrase(String phrase, int from, int to) {
+      String[] words = phrase.split(" ");
+      outer:
+      for (int i = from; i + words.length <= to; i++) {
+        for (int w = 0; w < words.length; w++) {
+          String tok = low[i + w];
+          String word = words[w];
+          if (!(tok.equals(word) || stripPossessive(tok).equals(word)
+              || (word.equals("n't") && tok.endsWith("n't")))) {
+            continue outer;
+          }
+        }
+        return i;
+      }
+      return -1;
+    }
+
+    // ---------------------------------------------------------------- clauses
+
+    int clauseStart(int tb, int ss) {
+      for (int i = tb - 1; i >= ss; i--) {
+        String w = low[i];
+        if (CLAUSE_PUNCT.contains(w)) {
+          return i + 1;
+        }
+        if (CLAUSE_WORDS.contains(w)) {
+          // "and" only separates clauses when a new subject follows it; "that"/"as" only when not inside the NP
+          if (w.equals("and") && !startsSubject(i + 1, tb)) {
+            continue;
+          }
+          return i + 1;
+        }
+        if (triggerToken(i) && i < tb - 1 && !low[i].equals(low[tb])) {
+          // previous predicate in the sentence: "defected and crossed into Turkey" share a subject
+          continue;
+        }
+      }
+      return ss;
+    }
+
+    boolean startsSubject(int from, int to) {
+      for (int i = from; i < Math.min(to, from + 4); i++) {
+        if (rankAt[i] != null || Names.capitalized(toks.get(i).text()) || lx.number(low[i]) != null
+            || isDigits(low[i]) || Set.of("he", "she", "they").contains(low[i])) {
+          return !("he".equals(low[i]) && i == from && false);
+        }
+        if (triggerToken(i)) {
+          return false;
+        }
+      }
+      return false;
+    }
+
+    boolean triggerToken(int i) {
+      for (Span t : doc.triggers()) {
+        if (toks.get(i).begin() >= t.begin() && toks.get(i).end() <= t.end()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    int clauseEnd(int te, int se) {
+      for (int i = te; i < se; i++) {
+        String w = low[i];
+        if (CLAUSE_PUNCT.contains(w) || Set.of("but", "while", "whereas", "although", "because").contains(w)) {
+          return i;
+        }
+      }
+      return se;
+    }
+
+    // ---------------------------------------------------------------- defectors
+
+    void subjectDefectors(int cs, int tb, int te, int ce, int ss, List<Defector> out) {
+      // pronoun subjects refer back to the last person named before the trigger
+      int subjEnd = tb;
+      // skip auxiliaries and adverbs between subject and trigger
+      for (int i = tb - 1; i >= cs; i--) {
+        String w = low[i];
+        if (Set.of("has", "have", "had", "also", "was", "were", "is", "are", "reportedly", "allegedly", "later",
+            "then", "just", "recently", "finally", "been", "who", "which", "to", "decided", "apparently",
+            "subsequently", "eventually", "successfully", "openly", "secretly", "not", "never", "n't", "did",
+            "would", "will", "could", "may", "might", "be", "being", "themselves", "himself").contains(w)
+            || w.endsWith("ly") || w.endsWith("n't")) {
+          subjEnd = i;
+          continue;
+        }
+        break;
+      }
+      if (subjEnd <= cs) {
+        // "... who took asylum in X has been NAME": identified after the predicate
+        copularName(te, ce, out);
+        return;
+      }
+      if (subjEnd - 1 >= cs && Set.of("he", "she").contains(low[subjEnd - 1]) && subjEnd - 1 == cs) {
+        Entity e = lastEntity(tb);
+        if (e != null) {
+          out.add(fromEntity(e));
+        }
+        return;
+      }
+      if (subjEnd - 1 >= cs && ("both".equals(low[cs]) || ("two".equals(low[Math.min(cs + 1, subjEnd - 1)])
+          && "the".equals(low[cs]))) && subjEnd - cs <= 3) {
+        List<Entity> two = lastEntities(tb, 2);
+        if (two.size() == 2) {
+          two.forEach(e -> out.add(fromEntity(e)));
+          return;
+        }
+      }
+      parseNounPhrase(cs, subjEnd, out, true);
+      if (out.isEmpty() && subjEnd - cs <= 2 && Set.of("who").contains(low[Math.max(cs, subjEnd - 1)])) {
+        copularName(te, ce, out);
+      }
+    }
+
+    private void copularName(int te, int ce, List<Defector> out) {
+      for (int i = te; i < ce - 1; i++) {
+        if (COPULA.contains(low[i]) || ("has".equals(low[i]) && i + 1 < ce && "been".equals(low[i + 1]))) {
+          int from = "has".equals(low[i]) ? i + 2 : i + 1;
+          List<int[]> names = Names.find(this, from, Math.min(ce, from + 6));
+          if (!names.isEmpty() && names.get(0)[0] == from) {
+            Defector d = new Defector();
+            d.name = nameText(names.get(0));
+            d.count = 1;
+            d.rank = appositionRank(names.get(0)[1], ce);
+            enrichFromEntities(d);
+            out.add(d);
+          }
+          return;
+        }
+      }
+    }
+
+    void nounDefector(int tb, int te, int ss, int se, List<Defector> out) {
+      // "X's defection" / "his defection"
+      int p = tb - 1;
+      while (p >= ss && (isYear(low[p]) || Set.of("recent", "latest", "reported", "apparent", "own").contains(low[p]))) {
+        p--;
+      }
+      if (p >= ss && possessive(p) && Names.capitalized(toks.get(p).text())) {
+        List<int[]> names = Names.find(this, Math.max(ss, p - 5), p + 1);
+        if (!names.isEmpty() && names.get(names.size() - 1)[1] == p + 1) {
+          Defector d = new Defector();
+          d.name = nameText(names.get(names.size() - 1));
+          d.count = 1;
+          enrichFromEntities(d);
+          out.add(d);
+          return;
+        }
+      }
+      if (p >= ss && Set.of("his", "her").contains(low[p])) {
+        Entity e = lastEntity(tb);
+        if (e != null) {
+          out.add(fromEntity(e));
+        }
+        return;
+      }
+      // "the defection of NP"
+      if (te < se && "of".equals(low[te])) {
+        int end = te + 1;
+        while (end < se && !CLAUSE_PUNCT.contains(low[end]) && !Set.of("to", "from", "in", "on", "and", "was",
+            "is", "has", "had", "were", "after", "as", "came", "comes", "sources").contains(low[end])) {
+          end++;
+        }
+        // an apposition name after a comma: "the head of the Syrian consulate in Cuba, Haitham Humaidan"
+        int apEnd = end;
+        int scan = end;
+        while (scan < se && !",".equals(low[scan]) && scan - end < 8 && !CLAUSE_PUNCT.contains(low[scan])) {
+          scan++;
+        }
+        if (scan < se && ",".equals(low[scan])) {
+          List<int[]> names = Names.find(this, scan + 1, Math.min(se, scan + 6));
+          if (!names.isEmpty() && names.get(0)[0] == scan + 1) {
+            apEnd = names.get(0)[1];
+          }
+        }
+        parseNounPhrase(te + 1, Math.max(end, apEnd), out, true);
+      }
+    }
+
+    /** Parses a subject noun phrase into defectors: names, (count, rank) pairs, people nouns. */
+    void parseNounPhrase(int from, int to, List<Defector> out, boolean allowApposition) {
+      // groups: NUM [adj...] RANK (and NUM RANK)*
+      List<Defector> groups = new ArrayList<>();
+      int i = from;
+      Integer pendingCount = null;
+      boolean pendingVague = false;
+      String origin = null;
+      String originCue = null;
+      List<int[]> names = Names.find(this, from, to);
+      // names inside a prepositional phrase are not the defector ("close to President X")
+      List<int[]> subjectNames = new ArrayList<>();
+      for (int[] nm : names) {
+        int b = nm[0] - 1;
+        while (b >= from && (rankAt[b] != null || place(b) != null || "the".equals(low[b])
+            || Set.of("senior", "former", "top", "deputy", "acting", "then").contains(low[b]))) {
+          b--;
+        }
+        if (b >= from && PREPOSITIONS.contains(low[b])) {
+          continue;
+        }
+        subjectNames.add(nm);
+      }
+      for (int k = from; k < to; k++) {
+        String p = place(k);
+        if (p != null && origin == null && !(k > from && Set.of("to", "in", "into", "at").contains(low[k - 1])
+            && !possessive(k))) {
+          if (isOriginKind(k) || (k > from && Set.of("of", "from").contains(low[k - 1]))) {
+            origin = p;
+            originCue = toks.get(k).text();
+          }
+        }
+      }
+      while (i < to) {
+        String w = low[i];
+        Integer num = lx.number(w);
+        if (isDigits(w)) {
+          num = Integer.parseInt(w.replace(",", ""));
+        }
+        if (VAGUE_LARGE.contains(w)) {
+          pendingVague = true;
+          pendingCount = null;
+        } else if (num != null && !"a".equals(w) && !"an".equals(w) || (num != null && i + 1 < to
+            && (rankAt[i + 1] != null || isPeople(i + 1) || place(i + 1) != null || isAdjective(i + 1)))) {
+          if ("a".equals(w) && i + 1 < to && "dozen".equals(low[i + 1])) {
+            pendingCount = 12;
+            i += 2;
+            continue;
+          }
+          pendingCount = num;
+        }
+        if (rankAt[i] != null) {
+          int re = rankEnd[i];
+          RankEntry r = rankAt[i];
+          Defector d = new Defector();
+          d.rank = r;
+          d.pluralNoun = low[re - 1].endsWith("s") && !low[re - 1].endsWith("ss");
+          d.count = pendingCount;
+          d.vagueLarge = pendingVague;
+          groups.add(d);
+          pendingCount = null;
+          pendingVague = false;
+          i = Math.max(re, i + 1);
+          continue;
+        }
+        if (isPeople(i) || (place(i) != null && "DEMONYM".equals(placeKind[i]) && low[i].endsWith("s")
+            && pendingCount != null)) {
+          if (pendingCount != null || pendingVague) {
+            Defector d = new Defector();
+            d.count = pendingCount;
+            d.vagueLarge = pendingVague;
+            d.rank = peopleRank(i, to);
+            groups.add(d);
+            pendingCount = null;
+            pendingVague = false;
+          }
+        }
+        i++;
+      }
+      if (!subjectNames.isEmpty()) {
+        for (int[] nm : subjectNames) {
+          Defector d = new Defector();
+          d.name = nameText(nm);
+          d.count = 1;
+          d.rank = rankBefore(nm[0], from);
+          if (d.rank == null) {
+            d.rank = appositionRank(nm[1], to + 8 < low.length ? to + 8 : low.length);
+          }
+          if (d.rank == null) {
+            // the NP's own rank, when there is exactly one
+            for (Defector g : groups) {
+              if (g.rank != null && (g.count == null || g.count == 1)) {
+                d.rank = g.rank;
+              }
+            }
+          }
+          d.origin = origin;
+          d.originCue = originCue;
+          enrichFromEntities(d);
+          out.add(d);
+        }
+        return;
+      }
+      // "including six generals and 22 colonels": the named subgroups replace the total
+      int including = -1;
+      for (int k = from; k < to; k++) {
+        if ("including".equals(low[k])) {
+          including = k;
+        }
+      }
+      List<Defector> chosen = new ArrayList<>();
+      for (Defector g : groups) {
+        chosen.add(g);
+      }
+      if (including >= 0 && groups.size() > 1) {
+        chosen.remove(0);
+      }
+      // keep the most specific rank of an NP that names several ("senior army officer Brig. Gen.")
+      if (chosen.size() > 1) {
+        List<Defector> merged = new ArrayList<>();
+        for (Defector g : chosen) {
+          if (!merged.isEmpty() && g.count == null && !g.vagueLarge) {
+            Defector prev = merged.get(merged.size() - 1);
+            if (prev.rank == null || (g.rank != null && g.rank.specificity() > prev.rank.specificity())) {
+              prev.rank = g.rank;
+            }
+            continue;
+          }
+          merged.add(g);
+        }
+        chosen = merged;
+      }
+      for (Defector g : chosen) {
+        if (g.count == null && !g.vagueLarge && !g.pluralNoun) {
+          g.count = 1;
+        }
+        g.origin = origin;
+        g.originCue = originCue;
+        out.add(g);
+      }
+      if (out.isEmpty() && allowApposition) {
+        // a bare demonym subject: "a North Korean defected"
+        for (int k = from; k < to; k++) {
+          if (place(k) != null && "DEMONYM".equals(placeKind[k])) {
+            Defector d = new Defector();
+            d.count = low[k].endsWith("s") ? null : 1;
+            d.origin = place(k);
+            d.originCue = toks.get(k).text();
+            out.add(d);
+            break;
+          }
+        }
+      }
+    }
+
+    RankEntry peopleRank(int i, int to) {
+      for (int k = i; k < Math.min(to, i + 8); k++) {
+        if (low[k].contains("football") || low[k].contains("player") || low[k].contains("athlete")
+            || low[k].contains("team") || low[k].contains("squad")) {
+          return lx.rank("footballer".equals(low[k]) || low[k].contains("football") ? "footballer" : "athlete");
+        }
+      }
+      return null;
+    }
+
+    boolean isPeople(int i) {
+      return "PEOPLE".equals(lx.wordClass(low[i]));
+    }
+
+    boolean isAdjective(int i) {
+      return Set.of("senior", "high-ranking", "junior", "other", "more", "low-ranking", "young", "former", "elite",
+          "top", "key", "high-level", "military", "army", "air", "navy", "naval", "police").contains(low[i]);
+    }
+
+    void enrichFromEntities(Defector d) {
+      if (d.name == null) {
+        return;
+      }
+      for (Entity e : entities) {
+        if (Names.sameSurname(e.name, d.name)) {
+          if (e.rank != null && (d.rank == null || e.rank.specificity() > d.rank.specificity())) {
+            d.rank = e.rank;
+          }
+          if (d.origin == null && e.origin != null) {
+            d.origin = e.origin;
+            d.originCue = "entity";
+          }
+          if (e.name.split(" ").length > d.name.split(" ").length && Names.compatible(e.name, d.name)) {
+            d.name = e.name;
+          }
+        }
+      }
+    }
+
+    Entity lastEntity(int before) {
+      Entity best = null;
+      for (Entity e : entities) {
+        if (e.token < before && (best == null || e.token > best.token)) {
+          best = e;
+        }
+      }
+      return best;
+    }
+
+    List<Entity> lastEntities(int before, int n) {
+      List<Entity> out = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      for (int k = entities.size() - 1; k >= 0 && out.size() < n; k--) {
+        Entity e = entities.get(k);
+        if (e.token < before && e.rank != null && seen.add(Names.surname(e.name))) {
+          out.add(0, e);
+        }
+      }
+      return out;
+    }
+
+    Defector fromEntity(Entity e) {
+      Defector d = new Defector();
+      d.name = e.name;
+      d.rank = e.rank;
+      d.count = 1;
+      d.origin = e.origin;
+      d.originCue = e.origin == null ? null : "entity";
+      enrichFromEntities(d);
+      return d;
+    }
+
+    // ---------------------------------------------------------------- places
+
+    /** "defected to X", "fled to X", "crossed into X", "asylum in X": the state reached (transit "via" excluded). */
+    String destination(int te, int se) {
+      int limit = Math.min(se, te + 25);
+      for (int i = te; i < limit; i++) {
+        String w = low[i];
+        if (CLAUSE_PUNCT.contains(w) || Set.of("but", "while", "because", "after", "before", "said", "says", "who",
+            "which", "where").contains(w)) {
+          break;
+        }
+        if (Set.of("to", "into", "in", "for", "reached", "reach", "at").contains(w) && i + 1 < limit) {
+          int j = i + 1;
+          if ("the".equals(low[j]) && j + 1 < limit && place(j) == null) {
+            j++;
+          }
+          String p = place(j);
+          if (p != null && !(i > 0 && Set.of("ambassador", "envoy", "embassy", "consulate", "mission")
+              .contains(low[i - 1]))) {
+            if ("in".equals(w) && !(Set.of("asylum", "refuge", "shelter", "arrived", "landed", "disappeared",
+                "resurfaced", "surfaced", "settled", "missing", "vanished").contains(low[i - 1]))) {
+              continue;
+            }
+            return p;
+          }
+        }
+      }
+      return null;
+    }
+
+    /** "defected from the Syrian regime", "fled Syria", "deserted the Syrian army": the state left. */
+    String explicitOrigin(int te, int se) {
+      int limit = Math.min(se, te + 8);
+      for (int i = te; i < limit; i++) {
+        String w = low[i];
+        if (Set.of("to", "into", "via", "and", "in", ",").contains(w) || CLAUSE_PUNCT.contains(w)) {
+          break;
+        }
+        String p = place(i);
+        if (p != null) {
+          return p;
+        }
+      }
+      return null;
+    }
+
+    // ---------------------------------------------------------------- factuality
+
+    /** [class, cue]: DENIED > NEGATED > UNCLEAR > PLANNED/HYPOTHETICAL > REPORTED > ASSERTED. */
+    String[] factuality(int tb, int te, int cs, int ce, int ss, int se, boolean noun) {
+      String best = "ASSERTED";
+      String bestCue = null;
+      int bestRank = 0;
+      for (Cue c : lx.factualityCues()) {
+        int at;
+        switch (c.scope()) {
+          case "SENTENCE":
+            at = findPhrase(c.phrase(), ss, se);
+            break;
+          case "AFTER":
+            at = findPhrase(c.phrase(), te, ce);
+            break;
+          default:
+            at = findPhrase(c.phrase(), Math.max(cs, tb - 8), tb);
+            break;
+        }
+        if (at < 0) {
+          continue;
+        }
+        if (noun && "HYPOTHETICAL".equals(c.cls())) {
+          continue;
+        }
+        int r = factRank(c.cls());
+        if (r > bestRank) {
+          best = c.cls();
+          bestCue = c.phrase();
+          bestRank = r;
+        }
+      }
+      if ("HYPOTHETICAL".equals(best) || "PLANNED".equals(best)) {
+        return new String[] {best, bestCue};
+      }
+      return new String[] {best, bestCue};
+    }
+
+    int factRank(String cls) {
+      switch (cls) {
+        case "DENIED":
+          return 7;
+        case "NEGATED":
+          return 6;
+        case "UNCLEAR":
+          return 5;
+        case "PLANNED":
+        case "HYPOTHETICAL":
+          return 4;
+        case "STATISTIC":
+          return 3;
+        case "REPORTED":
+          return 2;
+        default:
+          return 1;
+      }
+    }
+
+    // ---------------------------------------------------------------- dates
+
+    DateResolver.Resolved date(int tb, int te, int ss, int se) {
+      int best = -1;
+      int bestDist = Integer.MAX_VALUE;
+      for (int i = ss; i < se; i++) {
+        if (dateAt[i] != null && (i == ss || dateAt[i - 1] == null || !dateAt[i - 1].equals(dateAt[i]))) {
+          int dist = i < tb ? tb - i : i - te;
+          // reporting-frame dates ("a newspaper reported on Saturday") are not the event's
+          if (i > te && i - 1 >= ss && Set.of("on", "reported", "said").contains(low[i - 1]) && i - 2 >= ss
+              && Set.of("reported", "said", "told", "confirmed").contains(low[i - 2])) {
+            continue;
+          }
+          if (dist < bestDist) {
+            bestDist = dist;
+            best = i;
+          }
+        }
+      }
+      if (best < 0) {
+        return DateResolver.Resolved.NONE;
+      }
+      return DateResolver.resolve(dateAt[best], doc.referenceDate());
+    }
+  }
+
+  static boolean isDigits(String w) {
+    return w.matches("\\d{1,3}(,\\d{3})*|\\d+");
+  }
+
+  static boolean isYear(String w) {
+    return w.matches("(1[89]|20)\\d\\d");
+  }
+
+  static String stripPossessive(String t) {
+    if (t.endsWith("'s") || t.endsWith("\u2019s")) {
+      return t.substring(0, t.length() - 2);
+    }
+    if (t.endsWith("s'") || t.endsWith("s\u2019")) {
+      return t.substring(0, t.length() - 1);
+    }
+    return t;
+  }
+
+  // package-private accessors used by Names
+  static String tokenText(Object run, int i) {
+    return ((Run) run).toks.get(i).text();
+  }
+
+  static String lower(Object run, int i) {
+    return ((Run) run).low[i];
+  }
+
+  static boolean blocked(Object run, int i) {
+    Run r = (Run) run;
+    return r.rankAt[i] != null || r.placeAt[i] != null || r.dateAt[i] != null;
+  }
+
+  static String wordClass(Object run, String w) {
+    return ((Run) run).lexicons().wordClass(w);
+  }
+}

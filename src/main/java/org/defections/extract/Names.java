@@ -1,0 +1,193 @@
+package org.defections.extract;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Person names: finding them in a token range, and comparing two spellings (particles al-/el-/bin dropped,
+ * transliteration variants by edit similarity, middle names optional). Plain Java.
+ */
+public final class Names {
+  private Names() {}
+
+  /** Capitalised word, or a particle-prefixed one ("al-Shalal"). */
+  static boolean capitalized(String t) {
+    if (t.isEmpty()) {
+      return false;
+    }
+    String s = t.replaceFirst("^(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|abd)-", "");
+    return !s.isEmpty() && Character.isUpperCase(s.charAt(0)) && s.length() > 1
+        && s.chars().anyMatch(Character::isLowerCase) && s.chars().allMatch(c -> Character.isLetter(c) || c == '-'
+            || c == '\'' || c == '\u2019' || c == '.');
+  }
+
+  private static boolean particle(String low) {
+    return low.matches("(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|bint|abu|abd|abdel|abdul|de|del|della|di|da|van|von"
+        + "|der|den|le|la|du|dos|das|ter|ben)") || low.matches("(?:al|el|ad|as|ash)-[a-z]+");
+  }
+
+  /**
+   * Name spans [start, end) of tokens in [from, to) of an extraction run: two or more name words (particles
+   * inside), none of them a rank, place, date, month, weekday, organisation or function word.
+   */
+  static List<int[]> find(Object run, int from, int to) {
+    List<int[]> out = new ArrayList<>();
+    int i = from;
+    while (i < to) {
+      int start = i;
+      int words = 0;
+      int lastName = -1;
+      while (i < to) {
+        String text = MentionExtractor.tokenText(run, i);
+        String low = MentionExtractor.lower(run, i);
+        String bare = MentionExtractor.stripPossessive(text);
+        String cls = MentionExtractor.wordClass(run, Lexicons_key(bare));
+        boolean isParticle = particle(low) && words > 0;
+        boolean isName = capitalized(bare) && !MentionExtractor.blocked(run, i) && (cls == null
+            || "PARTICLE".equals(cls)) && !isAllCapsAcronym(bare);
+        if (isName) {
+          words++;
+          lastName = i;
+          i++;
+          if (!bare.equals(text)) {
+            break; // possessive ends the name
+          }
+          continue;
+        }
+        if (isParticle) {
+          i++;
+          continue;
+        }
+        break;
+      }
+      if (words >= 2 && lastName >= start) {
+        int s = start;
+        while (s < lastName && particle(MentionExtractor.lower(run, s))) {
+          s++;
+        }
+        out.add(new int[] {s, lastName + 1});
+      }
+      if (i == start) {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  private static String Lexicons_key(String s) {
+    return org.defections.lexicon.Lexicons.key(s);
+  }
+
+  private static boolean isAllCapsAcronym(String t) {
+    return t.length() > 1 && t.chars().noneMatch(Character::isLowerCase);
+  }
+
+  /** Lower-case ASCII tokens of a name without particles. */
+  public static List<String> tokens(String name) {
+    List<String> out = new ArrayList<>();
+    if (name == null) {
+      return out;
+    }
+    String s = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    for (String t : s.split("[\\s\\-'\u2019`.,()]+")) {
+      if (!t.isEmpty() && !particle(t) && !t.equals("al") && !t.equals("el")) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  public static String surname(String name) {
+    List<String> t = tokens(name);
+    return t.isEmpty() ? "" : t.get(t.size() - 1);
+  }
+
+  /** Transliteration-tolerant token equality (Hamada/Hammadeh, Tlas/Tlass, Hijab/Hidjab). */
+  public static boolean similar(String a, String b) {
+    if (a.equals(b)) {
+      return true;
+    }
+    if (Math.min(a.length(), b.length()) < 4) {
+      return false;
+    }
+    return skeleton(a).equals(skeleton(b)) || ratio(a, b) >= 0.8;
+  }
+
+  /** Consonant skeleton with doubled letters and vowels dropped (except the first letter). */
+  static String skeleton(String s) {
+    StringBuilder sb = new StringBuilder();
+    s = s.replace("dj", "j").replace("ph", "f").replace("ou", "u").replace("kh", "k").replace("q", "k");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (i > 0 && "aeiouyh".indexOf(c) >= 0) {
+        continue;
+      }
+      if (sb.length() > 0 && sb.charAt(sb.length() - 1) == c) {
+        continue;
+      }
+      sb.append(c);
+    }
+    return sb.toString();
+  }
+
+  static double ratio(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+      }
+    }
+    return 1.0 - (double) d[a.length()][b.length()] / Math.max(a.length(), b.length());
+  }
+
+  public static boolean sameSurname(String a, String b) {
+    String x = surname(a);
+    String y = surname(b);
+    return !x.isEmpty() && similar(x, y);
+  }
+
+  /**
+   * True when two spellings can name one person: same surname, and the first names agree when both give one
+   * ("Riyad Farid Hijab" / "Riyad Hijab" yes; "Mohammed Nour Izz al-din Khalouf" / "Izz al-din Khalouf" no —
+   * different first names: father and son). A single-token name matches any full name with that surname.
+   */
+  public static boolean compatible(String a, String b) {
+    List<String> x = tokens(a);
+    List<String> y = tokens(b);
+    if (x.isEmpty() || y.isEmpty() || !similar(x.get(x.size() - 1), y.get(y.size() - 1))) {
+      return false;
+    }
+    if (x.size() == 1 || y.size() == 1) {
+      return true;
+    }
+    if (!similar(x.get(0), y.get(0))) {
+      return false;
+    }
+    // the shorter name's middle tokens must appear, in order, in the longer one
+    List<String> shorter = x.size() <= y.size() ? x : y;
+    List<String> longer = x.size() <= y.size() ? y : x;
+    int j = 1;
+    for (int i = 1; i < shorter.size() - 1; i++) {
+      boolean found = false;
+      while (j < longer.size() - 1) {
+        if (similar(shorter.get(i), longer.get(j++))) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,90 @@
+package org.defections.ingest;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Cleaning before annotation: drops boilerplate lines (patterns from the {@code boilerplate.tsv} lexicon) and
+ * paragraphs repeated within the article (compared after normalising quotes, case and spaces), keeping a map from
+ * each kept stretch of the cleaned text back to the original offsets. Plain Java.
+ */
+public final class ArticleCleaner implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private final List<Pattern> boilerplate;
+
+  public ArticleCleaner(List<Pattern> boilerplate) {
+    this.boilerplate = List.copyOf(boilerplate);
+  }
+
+  /**
+   * Cleaned text and its offset map: {@code segments} holds triples (cleanedBegin, originalBegin, length) for each
+   * kept line, in order.
+   */
+  public record Cleaned(String text, int[] segments, int droppedLines) implements Serializable {
+    /** Original offset of a cleaned offset. */
+    public int toOriginal(int cleanedOffset) {
+      for (int i = segments.length - 3; i >= 0; i -= 3) {
+        if (cleanedOffset >= segments[i]) {
+          return segments[i + 1] + Math.min(cleanedOffset - segments[i], segments[i + 2]);
+        }
+      }
+      return cleanedOffset;
+    }
+  }
+
+  public Cleaned clean(String original) {
+    StringBuilder out = new StringBuilder(original.length());
+    List<Integer> seg = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    int dropped = 0;
+    int pos = 0;
+    while (pos <= original.length()) {
+      int nl = original.indexOf('\n', pos);
+      int end = nl < 0 ? original.length() : nl;
+      String line = original.substring(pos, end);
+      boolean keep = true;
+      if (!line.isBlank()) {
+        for (Pattern p : boilerplate) {
+          if (p.matcher(line).matches()) {
+            keep = false;
+            break;
+          }
+        }
+        String key = normalise(line);
+        if (keep && key.length() >= 40 && !seen.add(key)) {
+          keep = false;
+        }
+      }
+      if (keep) {
+        seg.add(out.length());
+        seg.add(pos);
+        seg.add(line.length());
+        out.append(line);
+        if (nl >= 0) {
+          out.append('\n');
+        }
+      } else {
+        dropped++;
+        if (nl >= 0 && out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+          out.append('\n');
+        }
+      }
+      if (nl < 0) {
+        break;
+      }
+      pos = nl + 1;
+    }
+    int[] segments = seg.stream().mapToInt(Integer::intValue).toArray();
+    return new Cleaned(out.toString(), segments, dropped);
+  }
+
+  static String normalise(String line) {
+    return line.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201c', '"')
+        .replace('\u201d', '"').replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+  }
+}

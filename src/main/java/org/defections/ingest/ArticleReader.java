@@ -1,0 +1,218 @@
+package org.defections.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The ingest stage: reads an input path in one of the {@link InputFormat}s into {@link ParsedRecord}s, marks
+ * duplicate ids (the first occurrence, by source and position, is kept) and splits accepted articles from rejects.
+ * Every input record ends up in exactly one of the two outputs.
+ */
+public final class ArticleReader {
+  private final SparkSession spark;
+  private final RecordValidator validator;
+
+  public ArticleReader(SparkSession spark, int maxTextChars) {
+    this.spark = spark;
+    this.validator = new RecordValidator(maxTextChars);
+  }
+
+  /** Accepted articles and rejects of one read. */
+  public record Ingested(Dataset<Article> articles, Dataset<ParsedRecord> rejects, InputFormat format) {}
+
+  public Ingested read(String input, InputFormat requested) {
+    InputFormat format = requested == InputFormat.AUTO ? detect(input) : requested;
+    Dataset<ParsedRecord> parsed;
+    switch (format) {
+      case TEXT:
+        parsed = readText(input);
+        break;
+      case JSONL:
+        parsed = readJsonLines(input);
+        break;
+      case CSV:
+        parsed = readCsv(input);
+        break;
+      case PARQUET:
+        parsed = readParquet(input);
+        break;
+      default:
+        throw new IllegalArgumentException("unsupported format " + format);
+    }
+    // duplicates: the first (source, position) keeps the id
+    Column rank = functions.row_number().over(Window.partitionBy(functions.col("id"))
+        .orderBy(functions.col("source"), functions.col("position")));
+    Dataset<Row> ranked = parsed.withColumn("_n", functions.when(functions.col("reason").isNull(), rank));
+    Column dup = functions.col("_n").gt(1);
+    Dataset<ParsedRecord> all = ranked
+        .withColumn("reason", functions.when(dup, functions.lit("duplicate_id")).otherwise(functions.col("reason")))
+        .withColumn("detail", functions.when(dup, functions.lit("an earlier record has this id"))
+            .otherwise(functions.col("detail")))
+        .withColumn("raw", functions.when(dup, functions.substring(functions.col("text"), 1, 2000))
+            .otherwise(functions.col("raw")))
+        .drop("_n").as(Encoders.bean(ParsedRecord.class));
+    Dataset<Article> articles = all.filter(functions.col("reason").isNull())
+        .select(functions.col("id"), functions.col("url"), functions.col("published"), functions.col("title"),
+            functions.col("text"), functions.col("source"))
+        .as(Encoders.bean(Article.class));
+    Dataset<ParsedRecord> rejects = all.filter(functions.col("reason").isNotNull());
+    return new Ingested(articles, rejects, format);
+  }
+
+  /** Picks the format of a path: by the extensions of its files, else by the first bytes. */
+  public InputFormat detect(String input) {
+    try {
+      Path p = new Path(input);
+      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(p)) {
+        throw new IllegalArgumentException("input " + input + " does not exist");
+      }
+      List<Path> files = new ArrayList<>();
+      if (fs.getFileStatus(p).isDirectory()) {
+        for (FileStatus st : fs.listStatus(p)) {
+          if (st.isFile() && !st.getPath().getName().startsWith(".") && !st.getPath().getName().startsWith("_")) {
+            files.add(st.getPath());
+          }
+        }
+      } else {
+        files.add(p);
+      }
+      if (files.isEmpty()) {
+        throw new IllegalArgumentException("input " + input + " holds no files");
+      }
+      InputFormat byExt = null;
+      for (Path f : files) {
+        InputFormat e = byExtension(f.getName());
+        if (e != null && byExt == null) {
+          byExt = e;
+        }
+      }
+      if (byExt != null) {
+        return byExt;
+      }
+      try (InputStream in = fs.open(files.get(0))) {
+        byte[] head = in.readNBytes(4);
+        if (head.length == 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
+          return InputFormat.PARQUET;
+        }
+        if (head.length > 0 && head[0] == '{') {
+          return InputFormat.JSONL;
+        }
+      }
+      if (fs.getFileStatus(p).isDirectory()) {
+        return InputFormat.TEXT;
+      }
+      throw new IllegalArgumentException("cannot tell the format of " + input
+          + ": use --format text|jsonl|csv|parquet");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot inspect input " + input, e);
+    }
+  }
+
+  private static InputFormat byExtension(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.endsWith(".jsonl") || n.endsWith(".json") || n.endsWith(".ndjson")) {
+      return InputFormat.JSONL;
+    }
+    if (n.endsWith(".csv")) {
+      return InputFormat.CSV;
+    }
+    if (n.endsWith(".parquet")) {
+      return InputFormat.PARQUET;
+    }
+    if (n.endsWith(".txt")) {
+      return InputFormat.TEXT;
+    }
+    return null;
+  }
+
+  private Dataset<ParsedRecord> readText(String input) {
+    RecordValidator v = validator;
+    Dataset<Row> files = spark.read().format("binaryFile").load(input).select("path", "content");
+    return files.map((org.apache.spark.api.java.function.MapFunction<Row, ParsedRecord>) r ->
+        v.fromTextFile(r.getString(0), (byte[]) r.get(1)), Encoders.bean(ParsedRecord.class));
+  }
+
+  private Dataset<ParsedRecord> readJsonLines(String input) {
+    RecordValidator v = validator;
+    Dataset<Row> lines = spark.read().text(input)
+        .withColumn("source", functions.input_file_name())
+        .withColumn("position", functions.monotonically_increasing_id())
+        .filter(functions.length(functions.trim(functions.col("value"))).gt(0));
+    return lines.mapPartitions((MapPartitionsFunction<Row, ParsedRecord>) it -> new Iterator<ParsedRecord>() {
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public ParsedRecord next() {
+        Row r = it.next();
+        return v.fromJsonLine(r.getString(1), r.getLong(2), r.getString(0));
+      }
+    }, Encoders.bean(ParsedRecord.class));
+  }
+
+  private Dataset<ParsedRecord> readCsv(String input) {
+    RecordValidator v = validator;
+    StructType schema = new StructType().add("id", DataTypes.StringType).add("url", DataTypes.StringType)
+        .add("published", DataTypes.StringType).add("title", DataTypes.StringType).add("text", DataTypes.StringType)
+        .add("_corrupt_record", DataTypes.StringType);
+    Dataset<Row> rows = spark.read().option("header", "true").option("multiLine", "true").option("escape", "\"")
+        .option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", "_corrupt_record")
+        .option("enforceSchema", "false").schema(schema).csv(input)
+        .withColumn("source", functions.input_file_name())
+        .withColumn("position", functions.monotonically_increasing_id());
+    return rows.map((org.apache.spark.api.java.function.MapFunction<Row, ParsedRecord>) r -> {
+      String corrupt = r.getString(5);
+      if (corrupt != null) {
+        return ParsedRecord.reject(r.getString(6), r.getLong(7), r.getString(0), "malformed_csv",
+            "the row does not have the header's columns", corrupt);
+      }
+      return v.fromFields(r.getString(6), r.getLong(7), r.getString(0), r.getString(1), r.getString(2),
+          r.getString(3), r.getString(4), r.getString(0) + "," + r.getString(3));
+    }, Encoders.bean(ParsedRecord.class));
+  }
+
+  private Dataset<ParsedRecord> readParquet(String input) {
+    RecordValidator v = validator;
+    Dataset<Row> rows = spark.read().parquet(input);
+    List<String> cols = java.util.Arrays.asList(rows.columns());
+    for (String required : List.of("id", "text")) {
+      if (!cols.contains(required)) {
+        throw new IllegalArgumentException("parquet input " + input + " has no column '" + required
+            + "'; the schema is " + rows.schema().simpleString() + ", expected id, url, published, title, text");
+      }
+    }
+    Column published = cols.contains("published") ? functions.col("published").cast("string")
+        : cols.contains("date") ? functions.col("date").cast("string") : functions.lit(null).cast("string");
+    Dataset<Row> sel = rows.select(functions.col("id").cast("string").as("id"),
+        (cols.contains("url") ? functions.col("url").cast("string") : functions.lit(null).cast("string")).as("url"),
+        published.as("published"),
+        (cols.contains("title") ? functions.col("title").cast("string") : functions.lit(null).cast("string"))
+            .as("title"),
+        functions.col("text").cast("string").as("text"), functions.input_file_name().as("source"),
+        functions.monotonically_increasing_id().as("position"));
+    return sel.map((org.apache.spark.api.java.function.MapFunction<Row, ParsedRecord>) r ->
+        v.fromFields(r.getString(5), r.getLong(6), r.getString(0), r.getString(1), r.getString(2), r.getString(3),
+            r.getString(4), r.getString(0)), Encoders.bean(ParsedRecord.class));
+  }
+}

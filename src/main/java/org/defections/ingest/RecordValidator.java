@@ -1,0 +1,164 @@
+package org.defections.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns raw input values into {@link ParsedRecord}s: parses JSON lines, decodes text files, checks the fields.
+ * Plain Java. Reject reasons (stable strings, counted in the manifest): {@code unparseable_json}, {@code not_an_object},
+ * {@code missing_id}, {@code missing_text}, {@code empty_text}, {@code wrong_type}, {@code bad_date},
+ * {@code text_too_large}, {@code invalid_utf8}, {@code binary_content}, {@code empty_file}, {@code malformed_csv},
+ * {@code duplicate_id} (set by the reader after grouping).
+ */
+public final class RecordValidator implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int RAW_LIMIT = 2000;
+  private static final List<DateTimeFormatter> DATE_FORMATS = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+      DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH), DateTimeFormatter.ofPattern("d MMMM uuuu",
+          Locale.ENGLISH), DateTimeFormatter.ofPattern("uuuu/MM/dd"));
+
+  private final int maxTextChars;
+
+  public RecordValidator(int maxTextChars) {
+    this.maxTextChars = maxTextChars;
+  }
+
+  /** One JSON line; fields {@code id, url, published|date, title, text}. */
+  public ParsedRecord fromJsonLine(String source, long position, String line) {
+    JsonNode n;
+    try {
+      n = JSON.readTree(line);
+    } catch (Exception e) {
+      return ParsedRecord.reject(source, position, null, "unparseable_json", firstLine(e.getMessage()), clip(line));
+    }
+    if (n == null || !n.isObject()) {
+      return ParsedRecord.reject(source, position, null, "not_an_object", "a JSON object per line is expected",
+          clip(line));
+    }
+    JsonNode id = n.get("id");
+    JsonNode text = n.get("text");
+    String idValue = id == null || id.isNull() ? null : id.isValueNode() ? id.asText() : null;
+    if (id != null && !id.isNull() && !(id.isTextual() || id.isIntegralNumber())) {
+      return ParsedRecord.reject(source, position, null, "wrong_type", "id must be a string or an integer",
+          clip(line));
+    }
+    if (text != null && !text.isNull() && !text.isTextual()) {
+      return ParsedRecord.reject(source, position, idValue, "wrong_type", "text must be a string", clip(line));
+    }
+    JsonNode date = n.has("published") ? n.get("published") : n.get("date");
+    return check(source, position, idValue, str(n.get("url")), date == null || date.isNull() ? null : date.asText(),
+        str(n.get("title")), text == null || text.isNull() ? null : text.asText(), line);
+  }
+
+  /** One text file's bytes; the id is the file name. */
+  public ParsedRecord fromTextFile(String path, byte[] content) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    if (content.length == 0) {
+      return ParsedRecord.reject(path, 0, name, "empty_file", "the file is empty", "");
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+    } catch (CharacterCodingException e) {
+      return ParsedRecord.reject(path, 0, name, "invalid_utf8", "the file is not valid UTF-8", "");
+    }
+    if (text.indexOf('\u0000') >= 0) {
+      return ParsedRecord.reject(path, 0, name, "binary_content", "the file holds NUL bytes", "");
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    return check(path, 0, name, null, null, null, text, null);
+  }
+
+  /** A row of a CSV or Parquet input, already split into fields. */
+  public ParsedRecord fromFields(String source, long position, String id, String url, String published, String title,
+      String text, String raw) {
+    return check(source, position, id, url, published, title, text, raw);
+  }
+
+  private ParsedRecord check(String source, long position, String id, String url, String published, String title,
+      String text, String raw) {
+    String r = raw == null ? "" : clip(raw);
+    if (id == null || id.isBlank()) {
+      return ParsedRecord.reject(source, position, null, "missing_id", "the record has no id", r);
+    }
+    if (text == null) {
+      return ParsedRecord.reject(source, position, id, "missing_text", "the record has no text", r);
+    }
+    if (text.isBlank()) {
+      return ParsedRecord.reject(source, position, id, "empty_text", "the text is empty or whitespace", r);
+    }
+    if (text.length() > maxTextChars) {
+      return ParsedRecord.reject(source, position, id, "text_too_large",
+          "text has " + text.length() + " characters, the limit (ingest.max-text-chars) is " + maxTextChars, r);
+    }
+    if (text.indexOf('\u0000') >= 0) {
+      return ParsedRecord.reject(source, position, id, "binary_content", "the text holds NUL characters", r);
+    }
+    String date = null;
+    if (published != null && !published.isBlank()) {
+      date = parseDate(published.trim());
+      if (date == null) {
+        return ParsedRecord.reject(source, position, id, "bad_date", "unreadable date: " + clip(published), r);
+      }
+    }
+    return ParsedRecord.ok(source, position, id.trim(), blankToNull(url), date, blankToNull(title),
+        text.replace("\r\n", "\n").replace('\r', '\n'));
+  }
+
+  /** ISO date of a date or timestamp string, or null when unreadable. */
+  public static String parseDate(String s) {
+    for (DateTimeFormatter f : DATE_FORMATS) {
+      try {
+        return LocalDate.parse(s, f).toString();
+      } catch (DateTimeParseException e) {
+        // next format
+      }
+    }
+    try {
+      return LocalDateTime.parse(s.replace(' ', 'T')).toLocalDate().toString();
+    } catch (DateTimeParseException e) {
+      // next
+    }
+    try {
+      return OffsetDateTime.parse(s).toLocalDate().toString();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static String str(JsonNode n) {
+    return n == null || n.isNull() ? null : n.asText();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private static String clip(String s) {
+    return s == null ? null : s.length() <= RAW_LIMIT ? s : s.substring(0, RAW_LIMIT) + "...";
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int i = s.indexOf('\n');
+    return i < 0 ? s : s.substring(0, i);
+  }
+}

@@ -1,0 +1,211 @@
+package org.defections.lexicon;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The job's lexicons: ranks and titles, NATO codes, places, triggers, factuality cues, sense cues, numbers and
+ * boilerplate patterns. Each is a tab-separated data file (see {@code src/main/resources/lexicons}); the set is read
+ * from the classpath, or from a directory given by the {@code lexicons.dir} configuration key, where each file
+ * present replaces the bundled one.
+ *
+ * <p>Immutable once loaded and serializable, so that one instance can be broadcast to the executors.
+ */
+public final class Lexicons implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** File names, relative to the lexicon directory or the {@code lexicons/} classpath folder. */
+  public static final String RANKS = "ranks.tsv";
+  public static final String NATO = "nato_codes.tsv";
+  public static final String PLACES = "countries.tsv";
+  public static final String TRIGGERS = "triggers.tsv";
+  public static final String FACTUALITY = "factuality.tsv";
+  public static final String SENSE = "sense.tsv";
+  public static final String NUMBERS = "numbers.tsv";
+  public static final String BOILERPLATE = "boilerplate.tsv";
+  public static final String WORDS = "words.tsv";
+  public static final List<String> ALL =
+      List.of(RANKS, NATO, PLACES, TRIGGERS, FACTUALITY, SENSE, NUMBERS, BOILERPLATE, WORDS);
+
+  private final Map<String, RankEntry> ranks = new HashMap<>();
+  private final Map<String, String> nato = new HashMap<>();
+  private final Map<String, List<PlaceEntry>> places = new HashMap<>();
+  private final Map<String, TriggerEntry> triggers = new LinkedHashMap<>();
+  private final List<Cue> factuality = new ArrayList<>();
+  private final List<Cue> sense = new ArrayList<>();
+  private final Map<String, Integer> numbers = new HashMap<>();
+  private final List<Pattern> boilerplate = new ArrayList<>();
+  private final Map<String, String> words = new HashMap<>();
+  private final Map<String, String> rawFiles = new LinkedHashMap<>();
+
+  private Lexicons() {}
+
+  /** Loads the bundled lexicons. */
+  public static Lexicons bundled() {
+    return load(null);
+  }
+
+  /**
+   * Loads the lexicons; files found in {@code overrideDir} (may be null) replace the bundled ones.
+   *
+   * @throws IllegalArgumentException when a line is malformed, naming the file and line
+   */
+  public static Lexicons load(Path overrideDir) {
+    Lexicons lx = new Lexicons();
+    for (String name : ALL) {
+      lx.rawFiles.put(name, read(name, overrideDir));
+    }
+    lx.parseAll();
+    return lx;
+  }
+
+  private static String read(String name, Path overrideDir) {
+    try {
+      if (overrideDir != null) {
+        Path p = overrideDir.resolve(name);
+        if (Files.isRegularFile(p)) {
+          return Files.readString(p, StandardCharsets.UTF_8);
+        }
+      }
+      try (InputStream in = Lexicons.class.getResourceAsStream("/lexicons/" + name)) {
+        if (in == null) {
+          throw new IllegalStateException("lexicon " + name + " is missing from the classpath");
+        }
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read lexicon " + name, e);
+    }
+  }
+
+  private void parseAll() {
+    rows(RANKS, 4).forEach(r -> ranks.put(key(r[0]), new RankEntry(r[1], r[2], Integer.parseInt(r[3]))));
+    for (String[] r : rows(NATO, 2)) {
+      nato.put(r[0] + "|" + r[1], r.length > 2 ? r[2] : "");
+    }
+    for (String[] r : rows(PLACES, 3)) {
+      places.computeIfAbsent(r[0], k -> new ArrayList<>()).add(new PlaceEntry(r[1], r[2]));
+    }
+    rows(TRIGGERS, 3).forEach(r -> triggers.put(key(r[0]), new TriggerEntry(r[0], r[1], r[2])));
+    rows(FACTUALITY, 3).forEach(r -> factuality.add(new Cue(key(r[0]), r[1], r[2])));
+    rows(SENSE, 3).forEach(r -> sense.add(new Cue(key(r[0]), r[1], r[2])));
+    rows(NUMBERS, 2).forEach(r -> numbers.put(key(r[0]), Integer.parseInt(r[1])));
+    rows(BOILERPLATE, 1).forEach(r -> boilerplate.add(Pattern.compile(r[0])));
+    rows(WORDS, 2).forEach(r -> words.put(key(r[0]), r[1]));
+  }
+
+  private List<String[]> rows(String name, int minColumns) {
+    List<String[]> out = new ArrayList<>();
+    int lineNo = 0;
+    for (String line : rawFiles.get(name).split("\n", -1)) {
+      lineNo++;
+      String l = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+      if (l.isBlank() || l.startsWith("#")) {
+        continue;
+      }
+      String[] cols = l.split("\t", -1);
+      if (cols.length < minColumns || cols[0].isBlank()) {
+        throw new IllegalArgumentException(
+            "lexicon " + name + " line " + lineNo + ": expected " + minColumns + " tab-separated columns, got: " + l);
+      }
+      out.add(cols);
+    }
+    return out;
+  }
+
+  /** Lookup key: lower case, curly apostrophes straightened, spaces collapsed. */
+  public static String key(String phrase) {
+    return phrase.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'').trim().replaceAll("\\s+", " ");
+  }
+
+  public RankEntry rank(String phrase) {
+    return ranks.get(key(phrase));
+  }
+
+  /** NATO code of a canonical rank in the forces of {@code country} (may be null); null when none applies. */
+  public String natoCode(String canonicalRank, String country) {
+    if (canonicalRank == null) {
+      return null;
+    }
+    String code = country == null ? null : nato.get(canonicalRank + "|" + country);
+    if (code == null) {
+      code = nato.get(canonicalRank + "|*");
+    }
+    return code == null || code.isEmpty() ? null : code;
+  }
+
+  /** Entries for a place phrase as written (case-sensitive), with a case-insensitive fallback for regime phrases. */
+  public List<PlaceEntry> places(String phrase) {
+    List<PlaceEntry> e = places.get(phrase.replace('\u2019', '\''));
+    return e == null ? Collections.emptyList() : e;
+  }
+
+  public TriggerEntry trigger(String phrase) {
+    return triggers.get(key(phrase));
+  }
+
+  public List<Cue> factualityCues() {
+    return Collections.unmodifiableList(factuality);
+  }
+
+  public List<Cue> senseCues() {
+    return Collections.unmodifiableList(sense);
+  }
+
+  public Integer number(String word) {
+    return numbers.get(key(word));
+  }
+
+  public List<Pattern> boilerplate() {
+    return Collections.unmodifiableList(boilerplate);
+  }
+
+  /** Word class from words.tsv (e.g. MONTH, WEEKDAY, STOP, ORG, PRONOUN, PARTICLE, PEOPLE), or null. */
+  public String wordClass(String word) {
+    return words.get(key(word));
+  }
+
+  /** Phrases of a lexicon file (first column), for the Spark NLP matchers. */
+  public List<String> phrases(String name) {
+    List<String> out = new ArrayList<>();
+    for (String[] r : rows(name, 1)) {
+      out.add(r[0]);
+    }
+    return out;
+  }
+
+  public Map<String, TriggerEntry> triggers() {
+    return Collections.unmodifiableMap(triggers);
+  }
+
+  /** A rank or title: canonical English name, rank class and specificity (higher is more specific). */
+  public record RankEntry(String canonical, String rankClass, int specificity) implements Serializable {}
+
+  /** A place phrase naming a state: ISO alpha-3 code and kind (NAME, DEMONYM, CAPITAL, REGIME, CONTEXT:XXX). */
+  public record PlaceEntry(String iso3, String kind) implements Serializable {}
+
+  /** A trigger phrase with its kind (VERB, NOUN, AGENT) and strength (STRONG, WEAK). */
+  public record TriggerEntry(String phrase, String kind, String strength) implements Serializable {
+    public boolean strong() {
+      return "STRONG".equals(strength);
+    }
+  }
+
+  /** A cue phrase with a class and a scope. */
+  public record Cue(String phrase, String cls, String scope) implements Serializable {}
+}

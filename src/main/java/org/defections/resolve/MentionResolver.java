@@ -1,0 +1,282 @@
+package org.defections.resolve;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.defections.extract.DateResolver;
+import org.defections.extract.Mention;
+import org.defections.extract.Names;
+
+/**
+ * Resolution: the countable mentions of one origin country (from any number of articles) to defection records.
+ * Plain Java; the Spark stage groups mentions by origin and calls {@link #resolve} per group.
+ *
+ * <p>Rules, in order: named mentions with compatible names (same surname, agreeing first names, tolerant
+ * transliteration) and compatible ranks form one person; an unnamed single defector in an article that names a
+ * compatible person is that person ("the colonel", "a Syrian pilot ... The pilot, Col. X"); unnamed mentions of one
+ * rank and group size merge within an article, and across articles only when their dates agree to the month; an
+ * unnamed group total that restates the article's other records ("four officers ... two generals and two colonels")
+ * is dropped. Two defections of one person from different states stay apart because resolution runs per origin.
+ */
+public final class MentionResolver {
+
+  private MentionResolver() {}
+
+  public static List<DefectionRecord> resolve(List<Mention> mentions) {
+    List<Mention> ms = new ArrayList<>();
+    for (Mention m : mentions) {
+      if (m.countable() && m.getOriginCountry() != null) {
+        ms.add(m);
+      }
+    }
+    ms.sort(Comparator.comparing(Mention::getArticleId).thenComparingInt(Mention::getBegin)
+        .thenComparing(Mention::getMentionId));
+    List<List<Mention>> clusters = new ArrayList<>();
+    // 1. named persons
+    for (Mention m : ms) {
+      if (m.getPersonName() == null) {
+        continue;
+      }
+      List<Mention> target = null;
+      for (List<Mention> c : clusters) {
+        if (c.stream().anyMatch(o -> Names.compatible(o.getPersonName(), m.getPersonName())
+            && ranksCompatible(o, m))) {
+          target = c;
+          break;
+        }
+      }
+      if (target == null) {
+        target = new ArrayList<>();
+        clusters.add(target);
+      }
+      target.add(m);
+    }
+    // 2. unnamed singles into a named person of the same article
+    List<Mention> unnamed = new ArrayList<>();
+    for (Mention m : ms) {
+      if (m.getPersonName() != null) {
+        continue;
+      }
+      List<Mention> target = null;
+      if (m.getGroupSize() != null && m.getGroupSize() == 1) {
+        for (List<Mention> c : clusters) {
+          boolean sameArticle = c.stream().anyMatch(o -> o.getArticleId().equals(m.getArticleId()));
+          boolean compatible = c.stream().allMatch(o -> ranksCompatible(o, m) && destinationsCompatible(o, m));
+          if (sameArticle && compatible) {
+            target = c;
+            break;
+          }
+        }
+      }
+      if (target != null) {
+        target.add(m);
+      } else {
+        unnamed.add(m);
+      }
+    }
+    // 3. unnamed groups among themselves
+    List<List<Mention>> groups = new ArrayList<>();
+    for (Mention m : unnamed) {
+      List<Mention> target = null;
+      for (List<Mention> g : groups) {
+        Mention o = g.get(0);
+        boolean sameRank = Objects.equals(o.getRank(), m.getRank()) && Objects.equals(o.getGroupSize(), m.getGroupSize());
+        boolean sameArticle = g.stream().anyMatch(x -> x.getArticleId().equals(m.getArticleId()));
+        boolean datesAgree = o.getEventMonth() != null && o.getEventMonth().equals(m.getEventMonth());
+        boolean datesCompatible = o.getEventMonth() == null || m.getEventMonth() == null || datesAgree;
+        if (sameRank && destinationsCompatible(o, m) && ((sameArticle && datesCompatible) || datesAgree)) {
+          target = g;
+          break;
+        }
+      }
+      if (target == null) {
+        target = new ArrayList<>();
+        groups.add(target);
+      }
+      target.add(m);
+    }
+    // 4. drop unnamed totals that restate the article's other records
+    List<List<Mention>> kept = new ArrayList<>();
+    for (List<Mention> g : groups) {
+      if (restatesOthers(g, groups, clusters)) {
+        continue;
+      }
+      kept.add(g);
+    }
+    clusters.addAll(kept);
+    List<DefectionRecord> out = new ArrayList<>();
+    for (List<Mention> c : clusters) {
+      out.add(toRecord(c));
+    }
+    out.sort(Comparator.comparing(DefectionRecord::getEventId));
+    return out;
+  }
+
+  private static boolean generic(Mention m) {
+    return m.getRank() == null || m.getRankSpecificity() <= 2;
+  }
+
+  private static boolean restatesOthers(List<Mention> g, List<List<Mention>> groups, List<List<Mention>> named) {
+    Mention m = g.get(0);
+    if (!generic(m)) {
+      return false;
+    }
+    for (Mention x : g) {
+      int others = 0;
+      int total = 0;
+      for (List<Mention> o : groups) {
+        if (o == g) {
+          continue;
+        }
+        for (Mention y : o) {
+          if (y.getArticleId().equals(x.getArticleId()) && !generic(y)) {
+            others++;
+            total += y.getGroupSize() == null ? 0 : y.getGroupSize();
+            break;
+          }
+        }
+      }
+      for (List<Mention> o : named) {
+        if (o.stream().anyMatch(y -> y.getArticleId().equals(x.getArticleId()))) {
+          others++;
+          total += 1;
+        }
+      }
+      Integer n = x.getGroupSize();
+      if (others > 0 && (n == null || n <= total)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean ranksCompatible(Mention a, Mention b) {
+    if (a.getRank() == null || b.getRank() == null || a.getRank().equals(b.getRank())) {
+      return true;
+    }
+    String ca = a.getRankClass();
+    String cb = b.getRankClass();
+    if ("UNKNOWN".equals(ca) || "UNKNOWN".equals(cb)) {
+      return true;
+    }
+    if (ca.equals(cb)) {
+      // "General" vs "Brigadier General": one is generic; "Major General" vs "Captain" never get here
+      return a.getRankSpecificity() <= 5 || b.getRankSpecificity() <= 5
+          || a.getRank().endsWith(b.getRank()) || b.getRank().endsWith(a.getRank());
+    }
+    // a person can hold a rank and a political office (a general who is minister)
+    return a.getRankSpecificity() <= 2 || b.getRankSpecificity() <= 2
+        || ("POLITICAL_LEADER".equals(ca) || "POLITICAL_LEADER".equals(cb)) && (ca.endsWith("OFFICER")
+            || cb.endsWith("OFFICER"));
+  }
+
+  private static boolean destinationsCompatible(Mention a, Mention b) {
+    return a.getDestinationCountry() == null || b.getDestinationCountry() == null
+        || a.getDestinationCountry().equals(b.getDestinationCountry());
+  }
+
+  static DefectionRecord toRecord(List<Mention> c) {
+    DefectionRecord r = new DefectionRecord();
+    Mention first = c.get(0);
+    // name: the fullest spelling; aliases: the others
+    String name = null;
+    Set<String> names = new LinkedHashSet<>();
+    for (Mention m : c) {
+      if (m.getPersonName() != null) {
+        names.add(m.getPersonName());
+        if (name == null || Names.tokens(m.getPersonName()).size() > Names.tokens(name).size()) {
+          name = m.getPersonName();
+        }
+      }
+    }
+    r.setPersonName(name);
+    List<String> aliases = new ArrayList<>();
+    for (String n : names) {
+      if (!n.equals(name)) {
+        aliases.add(n);
+      }
+    }
+    r.setAliases(aliases);
+    Mention rankBest = null;
+    for (Mention m : c) {
+      if (m.getRank() != null && (rankBest == null || m.getRankSpecificity() > rankBest.getRankSpecificity())) {
+        rankBest = m;
+      }
+    }
+    r.setRank(rankBest == null ? null : rankBest.getRank());
+    r.setRankClass(rankBest == null ? "UNKNOWN" : rankBest.getRankClass());
+    r.setNatoCode(rankBest == null ? null : rankBest.getNatoCode());
+    r.setOriginCountry(first.getOriginCountry());
+    r.setDestinationCountry(mostFrequent(c, Mention::getDestinationCountry));
+    r.setOrganization(mostFrequent(c, Mention::getOrganization));
+    Integer size = mostFrequent(c, Mention::getGroupSize);
+    r.setGroupSize(name != null ? Integer.valueOf(1) : size);
+    Mention dateBest = null;
+    for (Mention m : c) {
+      if (dateBest == null || DateResolver.rank(m.getDatePrecision()) > DateResolver.rank(dateBest.getDatePrecision())) {
+        dateBest = m;
+      }
+    }
+    r.setEventDate(dateBest.getEventDate());
+    r.setEventYear(dateBest.getEventYear());
+    r.setEventMonth(dateBest.getEventMonth());
+    r.setDatePrecision(dateBest.getDatePrecision() == null ? "NONE" : dateBest.getDatePrecision());
+    boolean confirmed = c.stream().anyMatch(m -> "CONFIRMED".equals(m.getStatus()));
+    r.setStatus(confirmed ? "CONFIRMED" : "REPORTED");
+    TreeSet<String> articles = new TreeSet<>();
+    TreeSet<String> mentionIds = new TreeSet<>();
+    for (Mention m : c) {
+      articles.add(m.getArticleId());
+      mentionIds.add(m.getMentionId());
+    }
+    r.setArticleIds(new ArrayList<>(articles));
+    r.setMentionIds(new ArrayList<>(mentionIds));
+    r.setMentionCount(c.size());
+    Mention evidence = rankBest != null ? rankBest : first;
+    r.setEvidence(evidence.getSentence());
+    String anchor = mentionIds.first();
+    r.setEventId(hash(r.getOriginCountry() + "|" + anchor));
+    r.setIncidentId(hash("incident|" + c.stream().map(Mention::getIncidentKey).min(String::compareTo).orElse(anchor)));
+    return r;
+  }
+
+  private static <T> T mostFrequent(List<Mention> c, java.util.function.Function<Mention, T> f) {
+    Map<T, Integer> counts = new HashMap<>();
+    T best = null;
+    int bestN = 0;
+    for (Mention m : c) {
+      T v = f.apply(m);
+      if (v == null) {
+        continue;
+      }
+      int n = counts.merge(v, 1, Integer::sum);
+      if (n > bestN) {
+        best = v;
+        bestN = n;
+      }
+    }
+    return best;
+  }
+
+  static String hash(String s) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < 8; i++) {
+        sb.append(String.format("%02x", d[i]));
+      }
+      return sb.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package org.defections.write;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * The write stage. Tables are written as Parquet (zstd) into {@code <output>/_staging/<runId>/}; only when every
+ * table and the manifest are written are they moved into place, so a failed run leaves the previous tables as they
+ * were. The output directory must be empty, absent, or an earlier output of this job (it holds
+ * {@value #MANIFEST}); anything else is refused.
+ */
+public final class TableWriter {
+  public static final String MANIFEST = "_manifest.json";
+  private final SparkSession spark;
+  private final Path output;
+  private final Path staging;
+  private final FileSystem fs;
+  private final Map<String, Long> counts = new LinkedHashMap<>();
+
+  public TableWriter(SparkSession spark, String output, String runId) {
+    this.spark = spark;
+    this.output = new Path(output);
+    try {
+      this.fs = this.output.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      this.staging = new Path(new Path(this.output, "_staging"), runId);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open output " + output, e);
+    }
+  }
+
+  /** Refuses an output directory that is not empty and not an earlier output of this job. */
+  public void checkOutput(String input) {
+    try {
+      if (new Path(input).makeQualified(fs.getUri(), fs.getWorkingDirectory())
+          .equals(output.makeQualified(fs.getUri(), fs.getWorkingDirectory()))) {
+        throw new IllegalArgumentException("the output " + output + " is the input; choose another --output");
+      }
+      if (!fs.exists(output)) {
+        return;
+      }
+      if (!fs.getFileStatus(output).isDirectory()) {
+        throw new IllegalArgumentException("the output " + output + " is a file, not a directory");
+      }
+      FileStatus[] entries = fs.listStatus(output);
+      if (entries.length > 0 && !fs.exists(new Path(output, MANIFEST))) {
+        throw new IllegalArgumentException("refusing to write into " + output
+            + ": it is not empty and holds no " + MANIFEST + " of an earlier run");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot inspect output " + output, e);
+    }
+  }
+
+  /** Writes one table to staging, with columns in the given order; returns its row count. */
+  public long stage(String table, Dataset<Row> data, int files) {
+    Path p = new Path(staging, table);
+    Dataset<Row> d = files > 0 ? data.coalesce(files) : data;
+    d.write().mode(SaveMode.ErrorIfExists).option("compression", "zstd").parquet(p.toString());
+    long n = spark.read().parquet(p.toString()).count();
+    counts.put(table, n);
+    return n;
+  }
+
+  public Map<String, Long> counts() {
+    return counts;
+  }
+
+  /** Writes the manifest to staging, then moves every staged table and the manifest into the output. */
+  public void publish(String manifestJson) {
+    try {
+      try (OutputStream out = fs.create(new Path(staging, MANIFEST), true)) {
+        out.write(manifestJson.getBytes(StandardCharsets.UTF_8));
+      }
+      fs.mkdirs(output);
+      // the old manifest goes first: an interrupted publish leaves no manifest claiming a complete output
+      fs.delete(new Path(output, MANIFEST), false);
+      for (FileStatus st : fs.listStatus(staging)) {
+        String name = st.getPath().getName();
+        if (name.equals(MANIFEST)) {
+          continue;
+        }
+        Path target = new Path(output, name);
+        if (fs.exists(target)) {
+          fs.delete(target, true);
+        }
+        if (!fs.rename(st.getPath(), target)) {
+          throw new IOException("rename of " + st.getPath() + " to " + target + " failed");
+        }
+      }
+      if (!fs.rename(new Path(staging, MANIFEST), new Path(output, MANIFEST))) {
+        throw new IOException("rename of the manifest failed");
+      }
+      fs.delete(staging.getParent(), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot publish the tables into " + output, e);
+    }
+  }
+
+  /** Removes this run's staging folder (after a failure). */
+  public void abort() {
+    try {
+      fs.delete(staging, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove staging folder " + staging, e);
+    }
+  }
+
+  /** camelCase bean columns to snake_case, in the order given. */
+  public static Dataset<Row> snakeCase(Dataset<?> beans, String... orderedSnakeColumns) {
+    Column[] cols = new Column[orderedSnakeColumns.length];
+    for (int i = 0; i < cols.length; i++) {
+      cols[i] = functions.col(camel(orderedSnakeColumns[i])).as(orderedSnakeColumns[i]);
+    }
+    return beans.toDF().select(cols);
+  }
+
+  static String camel(String snake) {
+    StringBuilder sb = new StringBuilder();
+    boolean up = false;
+    for (char c : snake.toCharArray()) {
+      if (c == '_') {
+        up = true;
+      } else {
+        sb.append(up ? Character.toUpperCase(c) : c);
+        up = false;
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,20 @@
+package org.defections.write;
+
+/** Table names and their column orders (the contract documented in the README). */
+public final class Tables {
+  public static final String DEFECTIONS = "defections";
+  public static final String MENTIONS = "mentions";
+  public static final String REJECTS = "rejects";
+
+  public static final String[] DEFECTION_COLUMNS = {"event_id", "incident_id", "person_name", "aliases", "rank",
+      "rank_class", "nato_code", "organization", "origin_country", "destination_country", "group_size", "event_date",
+      "event_year", "event_month", "date_precision", "status", "article_ids", "mention_ids", "mention_count",
+      "evidence"};
+  public static final String[] MENTION_COLUMNS = {"mention_id", "article_id", "url", "incident_key", "trigger",
+      "begin", "end", "sentence_index", "sentence", "person_name", "rank", "rank_class", "nato_code", "organization",
+      "origin_country", "origin_cue", "destination_country", "group_size", "event_date", "event_year", "event_month",
+      "date_precision", "factuality", "factuality_cue", "status", "kept_out_reason", "language"};
+  public static final String[] REJECT_COLUMNS = {"source", "position", "id", "reason", "detail", "raw"};
+
+  private Tables() {}
+}

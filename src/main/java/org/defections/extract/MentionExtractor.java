@@ -84,6 +84,7 @@ public final class MentionExtractor {
     final Set<String> docCountries = new HashSet<>();
     final Map<String, Integer> countryFreq = new HashMap<>();
     final List<Entity> entities = new ArrayList<>();
+    final List<Entity> defectorMemory = new ArrayList<>();
 
     Run(AnnotatedDocument doc) {
       this.doc = doc;
@@ -129,6 +130,11 @@ public final class MentionExtractor {
       }
       for (Span c : doc.places()) {
         markPlace(tokenRange(c), stripPossessive(c.text()));
+      }
+      for (int i = 0; i + 1 < n; i++) {
+        if (placeAt[i] == null && "the".equals(low[i]) && !lx.places("the " + base[i + 1]).isEmpty()) {
+          markPlace(new int[] {i, i + 2}, "the " + base[i + 1]);
+        }
       }
       for (int i = 0; i < n; i++) {
         if (placeAt[i] == null) {
@@ -244,11 +250,92 @@ public final class MentionExtractor {
           continue;
         }
         List<Mention> ms = mentionsFor(t, entry, range[0], range[1]);
-        if (!ms.isEmpty()) {
-          out.addAll(ms);
-        }
+        out.addAll(breakDown(ms));
       }
       return out;
+    }
+
+    /**
+     * "Four senior officers have defected ... a video purporting to show two brigadier generals and two colonels":
+     * an unnamed group with a generic rank is replaced by a (count, rank) breakdown in the next two sentences that
+     * sums to its size.
+     */
+    List<Mention> breakDown(List<Mention> ms) {
+      if (ms.size() != 1) {
+        return ms;
+      }
+      Mention m = ms.get(0);
+      if (m.getPersonName() != null || m.getGroupSize() == null || m.getGroupSize() < 2
+          || m.getRankSpecificity() > 2) {
+        return ms;
+      }
+      int s = m.getSentenceIndex();
+      for (int next = s + 1; next <= s + 2 && next < sentStart.length; next++) {
+        if (sentStart[next] < 0) {
+          continue;
+        }
+        List<Defector> parts = new ArrayList<>();
+        parseNounPhrase(sentStart[next], sentEnd[next], parts, false);
+        int sum = 0;
+        boolean allRanked = parts.size() >= 2;
+        for (Defector d : parts) {
+          if (d.name != null || d.rank == null || d.count == null) {
+            allRanked = false;
+            break;
+          }
+          sum += d.count;
+        }
+        if (allRanked && sum == m.getGroupSize()) {
+          List<Mention> out = new ArrayList<>();
+          int k = 0;
+          for (Defector d : parts) {
+            Mention c = copy(m);
+            c.setMentionId(m.getMentionId() + "." + (k++));
+            c.setRank(d.rank.canonical());
+            c.setRankClass(d.rank.rankClass());
+            c.setRankSpecificity(d.rank.specificity());
+            c.setNatoCode(lx.natoCode(d.rank.canonical(), m.getOriginCountry()));
+            c.setGroupSize(d.count);
+            if (c.getEventDate() == null) {
+              DateResolver.Resolved date = date(sentStart[next], sentStart[next], sentStart[next], sentEnd[next]);
+              if (date.date() != null || date.year() != null) {
+                c.setEventDate(date.date() == null ? null : Date.valueOf(date.date()));
+                c.setEventYear(date.year());
+                c.setEventMonth(date.eventMonth());
+                c.setDatePrecision(date.precision());
+              }
+            }
+            out.add(c);
+          }
+          return out;
+        }
+      }
+      return ms;
+    }
+
+    private Mention copy(Mention m) {
+      Mention c = new Mention();
+      c.setArticleId(m.getArticleId());
+      c.setUrl(m.getUrl());
+      c.setIncidentKey(m.getIncidentKey());
+      c.setTrigger(m.getTrigger());
+      c.setSentence(m.getSentence());
+      c.setSentenceIndex(m.getSentenceIndex());
+      c.setBegin(m.getBegin());
+      c.setEnd(m.getEnd());
+      c.setOriginCountry(m.getOriginCountry());
+      c.setOriginCue(m.getOriginCue());
+      c.setDestinationCountry(m.getDestinationCountry());
+      c.setEventDate(m.getEventDate());
+      c.setEventYear(m.getEventYear());
+      c.setEventMonth(m.getEventMonth());
+      c.setDatePrecision(m.getDatePrecision());
+      c.setFactuality(m.getFactuality());
+      c.setFactualityCue(m.getFactualityCue());
+      c.setStatus(m.getStatus());
+      c.setKeptOutReason(m.getKeptOutReason());
+      c.setLanguage(m.getLanguage());
+      return c;
     }
 
     // ---------------------------------------------------------------- entities
@@ -259,6 +346,9 @@ public final class MentionExtractor {
           continue;
         }
         for (int[] name : Names.find(this, sentStart[s], sentEnd[s])) {
+          if (inPrepositionalPhrase(name[0], sentStart[s]) || possessive(name[1] - 1)) {
+            continue;
+          }
           Entity e = new Entity();
           e.name = nameText(name);
           e.sentence = s;
@@ -271,6 +361,15 @@ public final class MentionExtractor {
           entities.add(e);
         }
       }
+    }
+
+    boolean inPrepositionalPhrase(int nameStart, int floor) {
+      int b = nameStart - 1;
+      while (b >= floor && (rankAt[b] != null || place(b) != null || "the".equals(low[b])
+          || Set.of("senior", "former", "top", "deputy", "acting", "then", "late").contains(low[b]))) {
+        b--;
+      }
+      return b >= floor && PREPOSITIONS.contains(low[b]);
     }
 
     /** Rank chunk that ends right before token {@code i} (skipping a demonym): "Lt. Gen. X", "Syrian Colonel X". */
@@ -286,7 +385,7 @@ public final class MentionExtractor {
     RankEntry appositionRank(int after, int end) {
       if (after < end && ",".equals(low[after])) {
         for (int i = after + 1; i < Math.min(end, after + 9); i++) {
-          if (",".equals(low[i]) || "who".equals(low[i])) {
+          if (",".equals(low[i]) || "who".equals(low[i]) || isPeople(i) || "of".equals(low[i])) {
             break;
           }
           if (rankAt[i] != null) {
@@ -390,6 +489,11 @@ public final class MentionExtractor {
         }
         String origin = fromOrigin != null ? fromOrigin : d.origin;
         String cue = fromOrigin != null ? "from" : d.originCue;
+        if (origin == null && !defectorMemory.isEmpty()
+            && s - defectorMemory.get(defectorMemory.size() - 1).sentence <= 3) {
+          origin = defectorMemory.get(defectorMemory.size() - 1).origin;
+          cue = origin == null ? null : "previous defector";
+        }
         if (origin == null) {
           origin = articleCountry(destination);
           cue = origin == null ? null : "article";
@@ -425,6 +529,15 @@ public final class MentionExtractor {
           m.setKeptOutReason("no_defector");
         }
         out.add(m);
+        if (d.name != null && m.countable()) {
+          Entity e = new Entity();
+          e.name = d.name;
+          e.rank = d.rank;
+          e.origin = origin;
+          e.sentence = s;
+          e.token = tb;
+          defectorMemory.add(e);
+        }
       }
       return out;
     }
@@ -440,16 +553,18 @@ public final class MentionExtractor {
     private String articleCountry(String destination) {
       String best = null;
       int bestN = 0;
+      int candidates = 0;
       for (Map.Entry<String, Integer> e : countryFreq.entrySet()) {
         if (e.getKey().equals(destination)) {
           continue;
         }
+        candidates++;
         if (e.getValue() > bestN) {
           best = e.getKey();
           bestN = e.getValue();
         }
       }
-      return bestN >= 2 ? best : null;
+      return bestN >= 2 || candidates == 1 ? best : null;
     }
 
     // ---------------------------------------------------------------- sense
@@ -526,8 +641,9 @@ public final class MentionExtractor {
         }
         if (CLAUSE_WORDS.contains(w)) {
           // "and" only separates clauses when a new subject follows it; "that"/"as" only when not inside the NP
-          if (w.equals("and") && !startsSubject(i + 1, tb)) {
-            continue;
+          if (w.equals("and") && (!startsSubject(i + 1, tb) || (i > ss && (rankAt[i - 1] != null
+              || isPeople(i - 1) || place(i - 1) != null)))) {
+            continue; // coordination inside one noun phrase: "a captain and three sergeants"
           }
           return i + 1;
         }
@@ -589,10 +705,12 @@ public final class MentionExtractor {
         }
         break;
       }
-      if (subjEnd <= cs) {
-        // "... who took asylum in X has been NAME": identified after the predicate
+      if (subjEnd <= cs || (tb > cs && "who".equals(low[tb - 1]))) {
+        // "the first ... who took asylum in X has been NAME": identified after the predicate
         copularName(te, ce, out);
-        return;
+        if (!out.isEmpty() || subjEnd <= cs) {
+          return;
+        }
       }
       if (subjEnd - 1 >= cs && Set.of("he", "she").contains(low[subjEnd - 1]) && subjEnd - 1 == cs) {
         Entity e = lastEntity(tb);
@@ -859,7 +977,7 @@ public final class MentionExtractor {
         return;
       }
       for (Entity e : entities) {
-        if (Names.sameSurname(e.name, d.name)) {
+        if (Names.compatible(e.name, d.name)) {
           if (e.rank != null && (d.rank == null || e.rank.specificity() > d.rank.specificity())) {
             d.rank = e.rank;
           }
@@ -867,7 +985,7 @@ public final class MentionExtractor {
             d.origin = e.origin;
             d.originCue = "entity";
           }
-          if (e.name.split(" ").length > d.name.split(" ").length && Names.compatible(e.name, d.name)) {
+          if (e.name.split(" ").length > d.name.split(" ").length) {
             d.name = e.name;
           }
         }
@@ -875,6 +993,13 @@ public final class MentionExtractor {
     }
 
     Entity lastEntity(int before) {
+      // a person already found defecting in the passage is the likeliest referent of "he" / "his"
+      for (int k = defectorMemory.size() - 1; k >= 0; k--) {
+        Entity d = defectorMemory.get(k);
+        if (d.token < before && toks.get(before).sentence() - d.sentence <= 4) {
+          return d;
+        }
+      }
       Entity best = null;
       for (Entity e : entities) {
         if (e.token < before && (best == null || e.token > best.token)) {

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -157,18 +155,8 @@ public final class ArticleReader {
         .withColumn("source", functions.input_file_name())
         .withColumn("position", functions.monotonically_increasing_id())
         .filter(functions.length(functions.trim(functions.col("value"))).gt(0));
-    return lines.mapPartitions((MapPartitionsFunction<Row, ParsedRecord>) it -> new Iterator<ParsedRecord>() {
-      @Override
-      public boolean hasNext() {
-        return it.hasNext();
-      }
-
-      @Override
-      public ParsedRecord next() {
-        Row r = it.next();
-        return v.fromJsonLine(r.getString(1), r.getLong(2), r.getString(0));
-      }
-    }, Encoders.bean(ParsedRecord.class));
+    return lines.map((org.apache.spark.api.java.function.MapFunction<Row, ParsedRecord>) r ->
+        v.fromJsonLine(r.getString(1), r.getLong(2), r.getString(0)), Encoders.bean(ParsedRecord.class));
   }
 
   private Dataset<ParsedRecord> readCsv(String input) {

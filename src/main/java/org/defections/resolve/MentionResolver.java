@@ -67,13 +67,29 @@ public final class MentionResolver {
         continue;
       }
       List<Mention> target = null;
+      int bestFit = 0;
       if (m.getGroupSize() != null && m.getGroupSize() == 1) {
         for (List<Mention> c : clusters) {
           boolean sameArticle = c.stream().anyMatch(o -> o.getArticleId().equals(m.getArticleId()));
           boolean compatible = c.stream().allMatch(o -> ranksCompatible(o, m) && destinationsCompatible(o, m));
-          if (sameArticle && compatible) {
+          if (!sameArticle || !compatible) {
+            continue;
+          }
+          // a specific rank ("captain") joins only a person of that rank class; generic ones join anyone
+          int fit = 1;
+          boolean sameRank = c.stream().anyMatch(o -> m.getRank() != null && m.getRank().equals(o.getRank()));
+          boolean sameClass = c.stream().anyMatch(o -> m.getRankClass() != null
+              && m.getRankClass().equals(o.getRankClass()));
+          if (sameRank) {
+            fit = 3;
+          } else if (sameClass) {
+            fit = 2;
+          } else if (m.getRankSpecificity() >= 3) {
+            continue;
+          }
+          if (fit > bestFit) {
+            bestFit = fit;
             target = c;
-            break;
           }
         }
       }

@@ -1,0 +1,31 @@
+package org.defections.annotate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.defections.lexicon.Lexicons;
+import org.junit.jupiter.api.Test;
+
+class CandidateScannerTest {
+  private final CandidateScanner scanner = new CandidateScanner(Lexicons.bundled(), 1, 5000);
+
+  @Test
+  void textWithoutTriggersYieldsNoPassage() {
+    assertFalse(scanner.hasTrigger("Cocoa prices rose in Bahia on Tuesday."));
+    assertTrue(scanner.passages("Cocoa prices rose.\nShipments fell.").isEmpty());
+  }
+
+  @Test
+  void passagesCoverTheHitParagraphWithContextAndMerge() {
+    String text = "P0 intro.\nP1 context.\nP2 a major defected to Chile.\nP3 more.\nP4 far.\nP5 farther.\n"
+        + "P6 gap.\nP7 a clerk sought asylum.\nP8 end.";
+    List<CandidateScanner.Span> spans = scanner.passages(text);
+    assertEquals(2, spans.size());
+    assertEquals("P1 context.\nP2 a major defected to Chile.\nP3 more.",
+        text.substring(spans.get(0).begin(), spans.get(0).end()));
+    assertEquals("P6 gap.\nP7 a clerk sought asylum.\nP8 end.",
+        text.substring(spans.get(1).begin(), spans.get(1).end()));
+  }
+}

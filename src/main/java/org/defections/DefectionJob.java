@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -29,7 +28,6 @@ import org.defections.extract.Mention;
 import org.defections.extract.MentionExtraction;
 import org.defections.ingest.Article;
 import org.defections.ingest.ArticleReader;
-import org.defections.ingest.ParsedRecord;
 import org.defections.lexicon.Lexicons;
 import org.defections.resolve.DefectionRecord;
 import org.defections.resolve.Resolution;
@@ -162,10 +160,5 @@ public final class DefectionJob {
 
   private static long ms(long since) {
     return (System.nanoTime() - since) / 1_000_000;
-  }
-
-  /** Encoders used by the tests and tools. */
-  public static org.apache.spark.sql.Encoder<ParsedRecord> rejectEncoder() {
-    return Encoders.bean(ParsedRecord.class);
   }
 }

@@ -389,8 +389,7 @@ public final class MentionExtractor {
             break;
           }
           if (rankAt[i] != null) {
-            RankEntry best = rankAt[i];
-            return best;
+            return rankAt[i];
           }
         }
       }
@@ -659,7 +658,7 @@ public final class MentionExtractor {
       for (int i = from; i < Math.min(to, from + 4); i++) {
         if (rankAt[i] != null || Names.capitalized(toks.get(i).text()) || lx.number(low[i]) != null
             || isDigits(low[i]) || Set.of("he", "she", "they").contains(low[i])) {
-          return !("he".equals(low[i]) && i == from && false);
+          return true;
         }
         if (triggerToken(i)) {
           return false;
@@ -1110,9 +1109,6 @@ public final class MentionExtractor {
           bestCue = c.phrase();
           bestRank = r;
         }
-      }
-      if ("HYPOTHETICAL".equals(best) || "PLANNED".equals(best)) {
-        return new String[] {best, bestCue};
       }
       return new String[] {best, bestCue};
     }

@@ -101,6 +101,8 @@ public final class AnnotationPipeline {
       exceptions.add(a + ".");
     }
     exceptions.addAll(List.of("Lt.-Gen.", "Brig.-Gen.", "Maj.-Gen.", "Lt.-Col.", "1st Lt.", "2nd Lt."));
+    // Spark NLP reads exceptions as regular expressions: an unescaped "St." would glue "last week." together
+    exceptions.replaceAll(e -> "\\b" + e.replace(".", "\\."));
     tokenizer.setExceptions(exceptions.toArray(new String[0]));
     tokenizer.setCaseSensitiveExceptions(false);
 

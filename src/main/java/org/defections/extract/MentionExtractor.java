@@ -35,6 +35,12 @@ public final class MentionExtractor {
       "millions", "many", "numerous");
   private static final Set<String> VAGUE = Set.of("several", "some", "a number of", "number");
   private static final Set<String> COPULA = Set.of("is", "was", "has been", "had been", "were", "are", "been");
+  /** Words that may stand between a name and what governs it: "the former deputy ...". */
+  private static final Set<String> TITLE_MODIFIERS = Set.of("the", "senior", "former", "top", "deputy", "acting",
+      "then", "late", "ex", "retired", "alleged", "self-styled", "veteran", "young", "famed", "chief");
+  /** Words after which a name can begin a subject noun phrase. */
+  private static final Set<String> NP_JOINERS = Set.of(",", "and", "or", "&", "including", "both", "as", "(", "\"",
+      "\u201c", "'", "\u2018", "\u2014", "\u2013", "-", "--", ":", ";", ".", "namely");
 
   private final Lexicons lx;
 
@@ -65,6 +71,8 @@ public final class MentionExtractor {
     String origin;
     int sentence;
     int token;
+    int end;
+    boolean inPhrase;
   }
 
   private final class Run {
@@ -252,7 +260,171 @@ public final class MentionExtractor {
         List<Mention> ms = mentionsFor(t, entry, range[0], range[1]);
         out.addAll(breakDown(ms));
       }
+      for (Mention m : out) {
+        if (m.countable() && m.getPersonName() == null && Integer.valueOf(1).equals(m.getGroupSize())) {
+          identify(m);
+        }
+      }
+      passageSense(out);
+      deniedLater(out);
       return out;
+    }
+
+    /**
+     * Coreference for an unnamed defector: a following sentence names or describes them. "A Syrian pilot defected
+     * ... The pilot, Col. X", "a senior officer decided to defect ... the account of Major X", "the defence ministry
+     * said he was a senior colonel ... and left in 2015". Looks at most three sentences ahead and stops at the next
+     * sentence that reports another defection.
+     */
+    void identify(Mention m) {
+      int s = m.getSentenceIndex();
+      for (int next = s + 1; next <= s + 3 && next < sentStart.length; next++) {
+        if (sentStart[next] < 0) {
+          continue;
+        }
+        boolean mentionsDefection = false;
+        for (int i = sentStart[next]; i < sentEnd[next]; i++) {
+          mentionsDefection |= triggerToken(i);
+        }
+        for (Entity e : entities) {
+          if (e.sentence != next || e.rank == null || !sameDefector(m, e, mentionsDefection)) {
+            continue;
+          }
+          m.setPersonName(e.name);
+          adoptRank(m, e.rank);
+          if (m.getOriginCountry() == null) {
+            m.setOriginCountry(e.origin);
+          }
+          return;
+        }
+        // "he was a senior colonel in ... and left in 2015"
+        for (int i = sentStart[next]; i + 2 < sentEnd[next]; i++) {
+          if (Set.of("he", "she").contains(low[i]) && COPULA.contains(low[i + 1])) {
+            int r = i + 2;
+            while (r < sentEnd[next] && rankAt[r] == null && (Set.of("a", "an").contains(low[r]) || isAdjective(r)
+                || place(r) != null)) {
+              r++;
+            }
+            if (r < sentEnd[next] && rankAt[r] != null && rankStart[r] == r) {
+              adoptRank(m, rankAt[r]);
+              if (m.getEventYear() == null) {
+                for (int k = rankEnd[r]; k < sentEnd[next] - 1; k++) {
+                  if (Set.of("left", "fled", "escaped", "defected", "crossed", "arrived").contains(low[k])) {
+                    DateResolver.Resolved d = date(k, k + 1, k, sentEnd[next]);
+                    setDate(m, d);
+                    break;
+                  }
+                }
+              }
+              return;
+            }
+          }
+        }
+        if (mentionsDefection) {
+          return;
+        }
+      }
+    }
+
+    /** A named person of a later sentence is the unnamed defector when their ranks agree. */
+    private boolean sameDefector(Mention m, Entity e, boolean sentenceMentionsDefection) {
+      String cls = e.rank.rankClass();
+      boolean military = cls.endsWith("OFFICER") || "ENLISTED".equals(cls);
+      if (m.getRank() == null) {
+        return sentenceMentionsDefection && (military || "DIPLOMAT".equals(cls) || "POLITICAL_LEADER".equals(cls));
+      }
+      if (m.getRank().equals(e.rank.canonical()) || roleNear(e, m.getRank())) {
+        return true;
+      }
+      if ("ENLISTED".equals(m.getRankClass())) {
+        return "ENLISTED".equals(cls) && e.rank.specificity() > m.getRankSpecificity();
+      }
+      // a generic military description ("officer", "pilot") is named by a specific military rank
+      return "UNKNOWN".equals(m.getRankClass()) && military
+          || m.getRankClass().endsWith("OFFICER") && m.getRankClass().equals(cls)
+          && e.rank.specificity() > m.getRankSpecificity();
+    }
+
+    /** "The pilot, Col. X" / "X was ... a pilot": the role word stands next to the name. */
+    private boolean roleNear(Entity e, String canonical) {
+      for (int i = Math.max(sentStart[e.sentence], e.token - 5); i < Math.min(sentEnd[e.sentence], e.end + 10); i++) {
+        if (rankAt[i] != null && rankAt[i].canonical().equals(canonical) && (i < e.token || i >= e.end)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private void adoptRank(Mention m, RankEntry r) {
+      if (m.getRank() == null || r.specificity() > m.getRankSpecificity()) {
+        m.setRank(r.canonical());
+        m.setRankClass(r.rankClass());
+        m.setRankSpecificity(r.specificity());
+        m.setNatoCode(lx.natoCode(r.canonical(), m.getOriginCountry()));
+      }
+    }
+
+    private void setDate(Mention m, DateResolver.Resolved d) {
+      if (d.year() == null) {
+        return;
+      }
+      m.setEventDate(d.date() == null ? null : Date.valueOf(d.date()));
+      m.setEventYear(d.year());
+      m.setEventMonth(d.eventMonth());
+      m.setDatePrecision(d.precision());
+    }
+
+    /**
+     * A passage about party or sport switches: a mention there that names no state of its own (origin only from the
+     * article's most named country) takes the sense of the passage's other mentions.
+     */
+    void passageSense(List<Mention> ms) {
+      String sense = null;
+      for (Mention m : ms) {
+        if (m.getKeptOutReason() != null && m.getKeptOutReason().startsWith("sense:")) {
+          sense = m.getKeptOutReason();
+        }
+      }
+      if (sense == null) {
+        return;
+      }
+      for (Mention m : ms) {
+        if (m.getKeptOutReason() == null && m.getDestinationCountry() == null
+            && ("article".equals(m.getOriginCue()) || m.getOriginCountry() == null)) {
+          m.setKeptOutReason(sense);
+        }
+      }
+    }
+
+    /**
+     * Denial by another party after the report: "KCNA said the reports were sheer nonsense", "state media dismissed
+     * the reports". A later sentence with a denial cue that names the defector, or speaks of the report(s), turns
+     * the passage's earlier mentions of that person into DENIED ones.
+     */
+    void deniedLater(List<Mention> ms) {
+      for (Cue c : lx.factualityCues()) {
+        if (!"DENIED".equals(c.cls())) {
+          continue;
+        }
+        for (int s = 0; s < sentStart.length; s++) {
+          if (sentStart[s] < 0 || findPhrase(c.phrase(), sentStart[s], sentEnd[s]) < 0) {
+            continue;
+          }
+          boolean aboutReports = findPhrase("report", sentStart[s], sentEnd[s]) >= 0
+              || findPhrase("reports", sentStart[s], sentEnd[s]) >= 0;
+          for (Mention m : ms) {
+            if (!m.countable() || m.getSentenceIndex() >= s) {
+              continue;
+            }
+            boolean named = m.getPersonName() != null
+                && findPhrase(Lexicons.key(Names.surname(m.getPersonName())), sentStart[s], sentEnd[s]) >= 0;
+            if (named || (aboutReports && "REPORTED".equals(m.getStatus()))) {
+              m.setFactuality("DENIED");
+              m.setFactualityCue(c.phrase());
+            }
+          }
+        }
+      }
     }
 
     /**
@@ -346,13 +518,15 @@ public final class MentionExtractor {
           continue;
         }
         for (int[] name : Names.find(this, sentStart[s], sentEnd[s])) {
-          if (inPrepositionalPhrase(name[0], sentStart[s]) || possessive(name[1] - 1)) {
+          if (possessive(name[1] - 1) || Names.notAPerson(this, name)) {
             continue;
           }
           Entity e = new Entity();
           e.name = nameText(name);
           e.sentence = s;
           e.token = name[0];
+          e.end = name[1];
+          e.inPhrase = inPrepositionalPhrase(name[0], sentStart[s]);
           e.rank = rankBefore(name[0], sentStart[s]);
           if (e.rank == null) {
             e.rank = appositionRank(name[1], sentEnd[s]);
@@ -363,13 +537,28 @@ public final class MentionExtractor {
       }
     }
 
-    boolean inPrepositionalPhrase(int nameStart, int floor) {
+    /** The token that governs a name: the first one before it that is not a title, rank, place or modifier. */
+    int governor(int nameStart, int floor) {
       int b = nameStart - 1;
-      while (b >= floor && (rankAt[b] != null || place(b) != null || "the".equals(low[b])
-          || Set.of("senior", "former", "top", "deputy", "acting", "then", "late").contains(low[b]))) {
+      while (b >= floor && (rankAt[b] != null || place(b) != null || TITLE_MODIFIERS.contains(low[b]))) {
         b--;
       }
+      return b;
+    }
+
+    /** "close to President X", "the account of Major X": the name is the object of a preposition. */
+    boolean inPrepositionalPhrase(int nameStart, int floor) {
+      int b = governor(nameStart, floor);
       return b >= floor && PREPOSITIONS.contains(low[b]);
+    }
+
+    /**
+     * A name can be the subject of the clause [floor, ...) only at its start or after a joiner (comma, "and",
+     * "including"); after a preposition, a determiner or a verb ("flew their Dassault Mirage") it is an object.
+     */
+    boolean startsNounPhrase(int nameStart, int floor) {
+      int b = governor(nameStart, floor);
+      return b < floor || NP_JOINERS.contains(low[b]) || CLAUSE_WORDS.contains(low[b]);
     }
 
     /** Rank chunk that ends right before token {@code i} (skipping a demonym): "Lt. Gen. X", "Syrian Colonel X". */
@@ -383,17 +572,21 @@ public final class MentionExtractor {
 
     /** "X, Syria's ambassador to Iraq" / "X, a senior colonel in ..." : rank in the apposition after a name. */
     RankEntry appositionRank(int after, int end) {
+      RankEntry head = null;
       if (after < end && ",".equals(low[after])) {
         for (int i = after + 1; i < Math.min(end, after + 9); i++) {
-          if (",".equals(low[i]) || "who".equals(low[i]) || isPeople(i) || "of".equals(low[i])) {
+          if (",".equals(low[i]) || "who".equals(low[i]) || isPeople(i) || PREPOSITIONS.contains(low[i])
+              || CLAUSE_PUNCT.contains(low[i])) {
             break;
           }
-          if (rankAt[i] != null) {
-            return rankAt[i];
+          // the head noun of the apposition is its last rank; "Workers' party official": a possessive modifies
+          if (rankAt[i] != null && !possessive(rankEnd[i] - 1) && !toks.get(rankEnd[i] - 1).text().endsWith("'")
+              && !toks.get(rankEnd[i] - 1).text().endsWith("\u2019")) {
+            head = rankAt[i];
           }
         }
       }
-      return null;
+      return head;
     }
 
     String originNear(int from, int to, int floor, int ceil) {
@@ -459,8 +652,10 @@ public final class MentionExtractor {
         return List.of();
       }
       String[] fact = factuality(tb, te, clauseStart, clauseEnd, ss, se, noun);
-      String destination = destination(te, se);
-      String fromOrigin = explicitOrigin(te, se);
+      // "crossed into Turkey", "fled to Jordan": a trigger that ends in a direction takes the destination as object
+      boolean directed = Set.of("to", "into", "in", "across", "toward", "towards").contains(low[te - 1]);
+      String destination = directed && te < se && place(te) != null ? place(te) : destination(te, se);
+      String fromOrigin = directed ? null : explicitOrigin(te, se);
       DateResolver.Resolved date = date(tb, te, ss, se);
       boolean stateContext = fromOrigin != null || destination != null;
 
@@ -522,6 +717,9 @@ public final class MentionExtractor {
         } else if (!entry.strong() && !stateContext && !"ASYLUM".equals(entry.kind())
             && !weakTriggerHasStateContext(trigger.text())) {
           m.setKeptOutReason("weak_trigger_without_state_context");
+        } else if (!entry.strong() && d.rank != null && "SOVEREIGN".equals(lx.wordClass(Lexicons.key(d.rank.canonical())))
+            && !Lexicons.key(trigger.text()).contains("asylum")) {
+          m.setKeptOutReason("ousted_ruler"); // "President Duvalier fled Haiti": a ruler's flight is not a defection
         } else if (origin == null) {
           m.setKeptOutReason("origin_unknown");
         } else if (d.name == null && d.rank == null && d.count == null) {
@@ -582,6 +780,11 @@ public final class MentionExtractor {
           return "PRODUCT";
         }
       }
+      if (Set.of("desert", "deserts").contains(tw) && tb > ss && Set.of("and", "or", "the", "of", "in", "across",
+          "through", "into", "vast", "arid", "sandy").contains(low[tb - 1])
+          && !(te < se && Set.of("to", "from", "the", "his", "their").contains(low[te]))) {
+        return "PLACE"; // "mountains and deserts": the noun
+      }
       if (tw.startsWith("desert") && !tw.startsWith("deserti")) {
         // "a deserted street": adjective use
         if (te < se && tb > ss && Set.of("a", "the", "an", "completely", "largely", "almost", "was", "were", "is",
@@ -604,7 +807,7 @@ public final class MentionExtractor {
           }
         } else {
           if (findPhrase(c.phrase(), Math.max(ss, tb - 2), tb) >= 0
-              || findPhrase(c.phrase(), te, Math.min(se, te + 4)) >= 0) {
+              || findPhrase(c.phrase(), te, Math.min(clauseEnd(te, se), te + 6)) >= 0) {
             return c.cls();
           }
         }
@@ -640,8 +843,10 @@ public final class MentionExtractor {
         }
         if (CLAUSE_WORDS.contains(w)) {
           // "and" only separates clauses when a new subject follows it; "that"/"as" only when not inside the NP
+          // and "Lt. Gen. X and Brig. Gen. Y defected": two names coordinated in one subject
           if (w.equals("and") && (!startsSubject(i + 1, tb) || (i > ss && (rankAt[i - 1] != null
-              || isPeople(i - 1) || place(i - 1) != null)))) {
+              || isPeople(i - 1) || place(i - 1) != null || (Names.capitalized(toks.get(i - 1).text())
+              && (rankAt[i + 1] != null || Names.capitalized(toks.get(i + 1).text())) && noVerbBetween(i + 1, tb)))))) {
             continue; // coordination inside one noun phrase: "a captain and three sergeants"
           }
           return i + 1;
@@ -652,6 +857,19 @@ public final class MentionExtractor {
         }
       }
       return ss;
+    }
+
+    /** No lower-case word other than a rank, modifier or particle in [from, to): one noun phrase. */
+    boolean noVerbBetween(int from, int to) {
+      for (int i = from; i < to; i++) {
+        String t = toks.get(i).text();
+        if (!t.isEmpty() && Character.isLowerCase(t.charAt(0)) && rankAt[i] == null && !TITLE_MODIFIERS.contains(low[i])
+            && !Set.of("has", "have", "had", "also", "reportedly", "al", "el", "bin", "de").contains(low[i])
+            && !low[i].startsWith("al-") && !low[i].startsWith("el-")) {
+          return false;
+        }
+      }
+      return true;
     }
 
     boolean startsSubject(int from, int to) {
@@ -689,32 +907,36 @@ public final class MentionExtractor {
     // ---------------------------------------------------------------- defectors
 
     void subjectDefectors(int cs, int tb, int te, int ce, int ss, List<Defector> out) {
-      // pronoun subjects refer back to the last person named before the trigger
-      int subjEnd = tb;
-      // skip auxiliaries and adverbs between subject and trigger
-      for (int i = tb - 1; i >= cs; i--) {
-        String w = low[i];
-        if (Set.of("has", "have", "had", "also", "was", "were", "is", "are", "reportedly", "allegedly", "later",
-            "then", "just", "recently", "finally", "been", "who", "which", "to", "decided", "apparently",
-            "subsequently", "eventually", "successfully", "openly", "secretly", "not", "never", "n't", "did",
-            "would", "will", "could", "may", "might", "be", "being", "themselves", "himself").contains(w)
-            || w.endsWith("ly") || w.endsWith("n't")) {
-          subjEnd = i;
-          continue;
+      // "X defected from Y and fled to Z": a trigger earlier in the clause shares its subject with this one
+      int predicate = tb;
+      for (int i = cs; i < tb - 1; i++) {
+        if (triggerToken(i) && !low[i].equals(low[tb])) {
+          predicate = i;
+          break;
         }
-        break;
+      }
+      int subjEnd = subjectEnd(cs, predicate);
+      if (subjEnd > cs && predicate == tb) {
+        cs = lastSegment(cs, subjEnd);
+      }
+      if (predicate != tb) {
+        if (subjEnd <= cs) {
+          return;
+        }
+        parseNounPhrase(cs, subjEnd, out, true);
+        return;
       }
       if (subjEnd <= cs || (tb > cs && "who".equals(low[tb - 1]))) {
         // "the first ... who took asylum in X has been NAME": identified after the predicate
-        copularName(te, ce, out);
+        copularName(cs, tb, te, ce, out);
         if (!out.isEmpty() || subjEnd <= cs) {
           return;
         }
       }
       if (subjEnd - 1 >= cs && Set.of("he", "she").contains(low[subjEnd - 1]) && subjEnd - 1 == cs) {
-        Entity e = lastEntity(tb);
-        if (e != null) {
-          out.add(fromEntity(e));
+        Defector d = antecedent(tb, ss);
+        if (d != null) {
+          out.add(d);
         }
         return;
       }
@@ -728,11 +950,107 @@ public final class MentionExtractor {
       }
       parseNounPhrase(cs, subjEnd, out, true);
       if (out.isEmpty() && subjEnd - cs <= 2 && Set.of("who").contains(low[Math.max(cs, subjEnd - 1)])) {
-        copularName(te, ce, out);
+        copularName(cs, tb, te, ce, out);
       }
     }
 
-    private void copularName(int te, int ce, List<Defector> out) {
+    /** End of the subject before a predicate: auxiliaries and adverbs ("has also reportedly") are skipped. */
+    int subjectEnd(int cs, int predicate) {
+      int subjEnd = predicate;
+      for (int i = predicate - 1; i >= cs; i--) {
+        String w = low[i];
+        if (Set.of("has", "have", "had", "also", "was", "were", "is", "are", "reportedly", "allegedly", "later",
+            "then", "just", "recently", "finally", "been", "who", "which", "to", "decided", "apparently",
+            "subsequently", "eventually", "successfully", "openly", "secretly", "not", "never", "n't", "did",
+            "would", "will", "could", "may", "might", "be", "being", "themselves", "himself").contains(w)
+            || w.endsWith("ly") || w.endsWith("n't")) {
+          subjEnd = i;
+          continue;
+        }
+        break;
+      }
+      return subjEnd;
+    }
+
+    /**
+     * "As troops swept ... against leader X, a number of officers defected": the subject is the comma segment next
+     * to the verb when it holds a defector, unless that segment is the name of a "RANK, NAME" apposition.
+     */
+    int lastSegment(int cs, int subjEnd) {
+      if (",".equals(low[subjEnd - 1])) {
+        return cs; // "X, commander of the military police, has defected": a closed apposition
+      }
+      int comma = -1;
+      for (int i = subjEnd - 2; i >= cs; i--) {
+        if (",".equals(low[i])) {
+          comma = i;
+          break;
+        }
+      }
+      if (comma < 0) {
+        return cs;
+      }
+      boolean head = false;
+      for (int i = comma + 1; i < subjEnd; i++) {
+        if (rankAt[i] != null || isPeople(i) || (place(i) != null && "DEMONYM".equals(placeKind[i]))
+            || Set.of("he", "she", "they").contains(low[i])) {
+          head = true;
+        }
+      }
+      List<int[]> names = Names.find(this, comma + 1, subjEnd);
+      boolean nameAfterRank = !names.isEmpty() && names.get(0)[0] == comma + 1 && comma - 1 >= cs
+          && rankAt[comma - 1] != null;
+      if ((head || !names.isEmpty()) && !nameAfterRank) {
+        return comma + 1;
+      }
+      return cs;
+    }
+
+    /**
+     * The referent of a subject pronoun: a person-denoting phrase earlier in the same sentence ("an alleged captain
+     * ..., in which he announces"), else the last defector, else the last person named outside a phrase.
+     */
+    Defector antecedent(int tb, int ss) {
+      for (int i = tb - 1; i >= ss; i--) {
+        if (Names.capitalized(toks.get(i).text()) && (i == ss || !Names.capitalized(toks.get(i - 1).text()))) {
+          String surname = Lexicons.key(base[i]);
+          for (int k = entities.size() - 1; k >= 0; k--) {
+            Entity e = entities.get(k);
+            if (e.token < i && Names.surname(e.name).equals(surname)) {
+              return fromEntity(e);
+            }
+          }
+        }
+        if (rankAt[i] != null && rankStart[i] == i) {
+          int b = i - 1;
+          while (b >= ss && (isAdjective(b) || place(b) != null || TITLE_MODIFIERS.contains(low[b])
+              || "alleged".equals(low[b]))) {
+            b--;
+          }
+          boolean singular = b >= ss && Set.of("a", "an", "the", "one").contains(low[b])
+              && !low[rankEnd[i] - 1].endsWith("s") && !(b - 1 >= ss && (COPULA.contains(low[b - 1])
+              || "be".equals(low[b - 1])));
+          List<int[]> named = Names.find(this, rankEnd[i], Math.min(tb, rankEnd[i] + 4));
+          if (singular && (named.isEmpty() || named.get(0)[0] != rankEnd[i])) {
+            Defector d = new Defector();
+            d.rank = rankAt[i];
+            d.count = 1;
+            for (int k = Math.max(ss, b); k < Math.min(tb, rankEnd[i] + 6); k++) {
+              if (place(k) != null && isOriginKind(k)) {
+                d.origin = place(k);
+                d.originCue = toks.get(k).text();
+                break;
+              }
+            }
+            return d;
+          }
+        }
+      }
+      Entity e = lastEntity(tb);
+      return e == null ? null : fromEntity(e);
+    }
+
+    private void copularName(int cs, int tb, int te, int ce, List<Defector> out) {
       for (int i = te; i < ce - 1; i++) {
         if (COPULA.contains(low[i]) || ("has".equals(low[i]) && i + 1 < ce && "been".equals(low[i + 1]))) {
           int from = "has".equals(low[i]) ? i + 2 : i + 1;
@@ -742,6 +1060,14 @@ public final class MentionExtractor {
             d.name = nameText(names.get(0));
             d.count = 1;
             d.rank = appositionRank(names.get(0)[1], ce);
+            // the description before "who" gives the origin: "the highest-level North Korean who took asylum"
+            for (int k = cs; k < tb; k++) {
+              if (place(k) != null && isOriginKind(k)) {
+                d.origin = place(k);
+                d.originCue = toks.get(k).text();
+                break;
+              }
+            }
             enrichFromEntities(d);
             out.add(d);
           }
@@ -768,9 +1094,9 @@ public final class MentionExtractor {
         }
       }
       if (p >= ss && Set.of("his", "her").contains(low[p])) {
-        Entity e = lastEntity(tb);
-        if (e != null) {
-          out.add(fromEntity(e));
+        Defector d = antecedent(tb, ss);
+        if (d != null) {
+          out.add(d);
         }
         return;
       }
@@ -807,18 +1133,12 @@ public final class MentionExtractor {
       String origin = null;
       String originCue = null;
       List<int[]> names = Names.find(this, from, to);
-      // names inside a prepositional phrase are not the defector ("close to President X")
+      // objects ("close to President X", "their Dassault Mirage") and possessors ("Assad's army") are not defectors
       List<int[]> subjectNames = new ArrayList<>();
       for (int[] nm : names) {
-        int b = nm[0] - 1;
-        while (b >= from && (rankAt[b] != null || place(b) != null || "the".equals(low[b])
-            || Set.of("senior", "former", "top", "deputy", "acting", "then").contains(low[b]))) {
-          b--;
+        if (startsNounPhrase(nm[0], from) && !possessive(nm[1] - 1) && !Names.notAPerson(this, nm)) {
+          subjectNames.add(nm);
         }
-        if (b >= from && PREPOSITIONS.contains(low[b])) {
-          continue;
-        }
-        subjectNames.add(nm);
       }
       for (int k = from; k < to; k++) {
         String p = place(k);
@@ -847,6 +1167,10 @@ public final class MentionExtractor {
             continue;
           }
           pendingCount = num;
+        }
+        if (rankAt[i] != null && !groups.isEmpty() && inPrepositionalPhrase(i, from)) {
+          i = Math.max(rankEnd[i], i + 1); // "a general from a family close to President X"
+          continue;
         }
         if (rankAt[i] != null) {
           int re = rankEnd[i];
@@ -1001,7 +1325,7 @@ public final class MentionExtractor {
       }
       Entity best = null;
       for (Entity e : entities) {
-        if (e.token < before && (best == null || e.token > best.token)) {
+        if (!e.inPhrase && e.token < before && (best == null || e.token > best.token)) {
           best = e;
         }
       }
@@ -1013,7 +1337,7 @@ public final class MentionExtractor {
       Set<String> seen = new HashSet<>();
       for (int k = entities.size() - 1; k >= 0 && out.size() < n; k--) {
         Entity e = entities.get(k);
-        if (e.token < before && e.rank != null && seen.add(Names.surname(e.name))) {
+        if (!e.inPhrase && e.token < before && e.rank != null && seen.add(Names.surname(e.name))) {
           out.add(0, e);
         }
       }
@@ -1180,6 +1504,10 @@ public final class MentionExtractor {
   // package-private accessors used by Names
   static String tokenText(Object run, int i) {
     return ((Run) run).toks.get(i).text();
+  }
+
+  static int size(Object run) {
+    return ((Run) run).toks.size();
   }
 
   static String lower(Object run, int i) {

@@ -46,7 +46,7 @@ public final class Names {
         String cls = MentionExtractor.wordClass(run, Lexicons_key(bare));
         boolean isParticle = particle(low) && words > 0;
         boolean isName = capitalized(bare) && !MentionExtractor.blocked(run, i) && (cls == null
-            || "PARTICLE".equals(cls)) && !isAllCapsAcronym(bare);
+            || "PARTICLE".equals(cls) || "SOVEREIGN".equals(cls)) && !isAllCapsAcronym(bare);
         if (isName) {
           words++;
           lastName = i;
@@ -74,6 +74,21 @@ public final class Names {
       }
     }
     return out;
+  }
+
+  /**
+   * A capitalised span that names a thing rather than a person: followed by an organisation word ("Meridian Hall",
+   * "Tartous Port") or by a model designation ("Dassault Mirage F1", "Sukhoi Su-22").
+   */
+  static boolean notAPerson(Object run, int[] name) {
+    int next = name[1];
+    if (next >= MentionExtractor.size(run)) {
+      return false;
+    }
+    String text = MentionExtractor.tokenText(run, next);
+    String cls = MentionExtractor.wordClass(run, Lexicons_key(text));
+    return "ORG".equals(cls) && Character.isUpperCase(text.charAt(0))
+        || text.matches("(?=.*\\d)[A-Z][A-Za-z]*-?\\d+[A-Za-z]*");
   }
 
   private static String Lexicons_key(String s) {

@@ -93,6 +93,8 @@ public final class MentionExtractor {
     final Map<String, Integer> countryFreq = new HashMap<>();
     final List<Entity> entities = new ArrayList<>();
     final List<Entity> defectorMemory = new ArrayList<>();
+    String lastOrigin;
+    int lastOriginSentence;
 
     Run(AnnotatedDocument doc) {
       this.doc = doc;
@@ -389,8 +391,8 @@ public final class MentionExtractor {
         return;
       }
       for (Mention m : ms) {
-        if (m.getKeptOutReason() == null && m.getDestinationCountry() == null
-            && ("article".equals(m.getOriginCue()) || m.getOriginCountry() == null)) {
+        if (m.getKeptOutReason() == null && m.getDestinationCountry() == null && (m.getOriginCountry() == null
+            || Set.of("article", "entity", "previous defector").contains(m.getOriginCue()))) {
           m.setKeptOutReason(sense);
         }
       }
@@ -413,12 +415,17 @@ public final class MentionExtractor {
           boolean aboutReports = findPhrase("report", sentStart[s], sentEnd[s]) >= 0
               || findPhrase("reports", sentStart[s], sentEnd[s]) >= 0;
           for (Mention m : ms) {
-            if (!m.countable() || m.getSentenceIndex() >= s) {
+            if (!m.countable() || m.getSentenceIndex() == s) {
               continue;
             }
-            boolean named = m.getPersonName() != null
-                && findPhrase(Lexicons.key(Names.surname(m.getPersonName())), sentStart[s], sentEnd[s]) >= 0;
-            if (named || (aboutReports && "REPORTED".equals(m.getStatus()))) {
+            boolean named = false;
+            if (m.getPersonName() != null) {
+              for (String t : m.getPersonName().split("[\\s-]+")) {
+                named |= t.length() >= 3 && findPhrase(Lexicons.key(t), sentStart[s], sentEnd[s]) >= 0;
+              }
+            }
+            boolean laterReportDenial = aboutReports && m.getSentenceIndex() < s && "REPORTED".equals(m.getStatus());
+            if (named || laterReportDenial) {
               m.setFactuality("DENIED");
               m.setFactualityCue(c.phrase());
             }
@@ -656,7 +663,15 @@ public final class MentionExtractor {
       boolean directed = Set.of("to", "into", "in", "across", "toward", "towards").contains(low[te - 1]);
       String destination = directed && te < se && place(te) != null ? place(te) : destination(te, se);
       String fromOrigin = directed ? null : explicitOrigin(te, se);
+      if (destination == null) {
+        destination = motionDestination(clauseStart, tb);
+      }
       DateResolver.Resolved date = date(tb, te, ss, se);
+      if (date.year() == null && doc.published() != null && tb - 1 >= ss
+          && perfect(tb, ss)) {
+        // news in the present perfect ("has defected") reports an event of the days before publication
+        date = new DateResolver.Resolved(null, doc.published().getYear(), doc.published().getMonthValue(), "MONTH");
+      }
       boolean stateContext = fromOrigin != null || destination != null;
 
       List<Mention> out = new ArrayList<>();
@@ -687,6 +702,10 @@ public final class MentionExtractor {
             && s - defectorMemory.get(defectorMemory.size() - 1).sentence <= 3) {
           origin = defectorMemory.get(defectorMemory.size() - 1).origin;
           cue = origin == null ? null : "previous defector";
+        }
+        if (origin == null && lastOrigin != null && s - lastOriginSentence <= 3) {
+          origin = lastOrigin;
+          cue = "previous defector";
         }
         if (origin == null) {
           origin = articleCountry(destination);
@@ -726,6 +745,10 @@ public final class MentionExtractor {
           m.setKeptOutReason("no_defector");
         }
         out.add(m);
+        if (m.countable() && m.getOriginCountry() != null) {
+          lastOrigin = m.getOriginCountry();
+          lastOriginSentence = s;
+        }
         if (d.name != null && m.countable()) {
           Entity e = new Entity();
           e.name = d.name;
@@ -954,6 +977,19 @@ public final class MentionExtractor {
       }
     }
 
+    /** "has (also) defected", "have reportedly fled": the trigger is in the present perfect. */
+    boolean perfect(int tb, int ss) {
+      for (int i = tb - 1; i >= Math.max(ss, tb - 3); i--) {
+        if (Set.of("has", "have").contains(low[i])) {
+          return true;
+        }
+        if (!(low[i].endsWith("ly") || Set.of("also", "just", "now", "since", "recently").contains(low[i]))) {
+          return false;
+        }
+      }
+      return false;
+    }
+
     /** End of the subject before a predicate: auxiliaries and adverbs ("has also reportedly") are skipped. */
     int subjectEnd(int cs, int predicate) {
       int subjEnd = predicate;
@@ -1012,7 +1048,8 @@ public final class MentionExtractor {
      */
     Defector antecedent(int tb, int ss) {
       for (int i = tb - 1; i >= ss; i--) {
-        if (Names.capitalized(toks.get(i).text()) && (i == ss || !Names.capitalized(toks.get(i - 1).text()))) {
+        if (Names.capitalized(toks.get(i).text()) && (i == ss || !Names.capitalized(toks.get(i - 1).text())
+            || "HONORIFIC".equals(lx.wordClass(low[i - 1])))) {
           String surname = Lexicons.key(base[i]);
           for (int k = entities.size() - 1; k >= 0; k--) {
             Entity e = entities.get(k);
@@ -1379,6 +1416,21 @@ public final class MentionExtractor {
               continue;
             }
             return p;
+          }
+        }
+      }
+      return null;
+    }
+
+    /** "flew their jets to Malta and defected": a motion verb earlier in the clause gives the destination. */
+    String motionDestination(int cs, int tb) {
+      for (int i = cs; i < tb - 2; i++) {
+        if (Set.of("flew", "sailed", "drove", "swam", "walked", "escaped", "fled", "crossed", "ran").contains(low[i])) {
+          for (int k = i + 1; k < Math.min(tb, i + 10); k++) {
+            if (Set.of("to", "into").contains(low[k]) && k + 1 < tb && place(k + 1) != null
+                && !Set.of("ambassador", "envoy", "embassy", "consulate", "mission").contains(low[k - 1])) {
+              return place(k + 1);
+            }
           }
         }
       }

@@ -267,6 +267,14 @@ public final class MentionExtractor {
           identify(m);
         }
       }
+      List<Mention> members = new ArrayList<>();
+      for (Mention m : out) {
+        if (m.getPersonName() == null && m.getKeptOutReason() == null && m.getOriginCountry() != null
+            && ("STATISTIC".equals(m.getFactuality()) || m.countable())) {
+          members.addAll(members(m));
+        }
+      }
+      out.addAll(members);
       passageSense(out);
       deniedLater(out);
       return out;
@@ -326,6 +334,76 @@ public final class MentionExtractor {
           return;
         }
       }
+    }
+
+    /**
+     * Named members of an unnamed group, from the next sentences: "The soldiers, including Lieutenant X, ..." after
+     * "hundreds of soldiers have switched sides"; "Two sons-in-law ... have defected. The defectors were identified as
+     * Lt. Gen. X ... and his brother, Lt. Col. Y" (exactly as many ranked names as the group's size).
+     */
+    List<Mention> members(Mention m) {
+      List<Mention> found = new ArrayList<>();
+      int s = m.getSentenceIndex();
+      Integer n = m.getGroupSize();
+      List<Entity> named = new ArrayList<>();
+      for (int next = s + 1; next <= s + 3 && next < sentStart.length; next++) {
+        for (Entity e : entities) {
+          if (e.sentence != next || e.rank == null) {
+            continue;
+          }
+          int inc = governor(e.token, sentStart[next]);
+          boolean including = inc >= sentStart[next] && "including".equals(low[inc]) && refersToGroup(m, inc, next);
+          if (including) {
+            found.add(member(m, e, found.size()));
+          } else if (m.countable() && m.getRank() == null && n != null && n >= 2 && arrivalOrDefection(next)) {
+            named.add(e);
+          }
+        }
+      }
+      if (found.isEmpty() && n != null && named.size() == n && n <= 4) {
+        for (Entity e : named) {
+          found.add(member(m, e, found.size()));
+        }
+        m.setKeptOutReason("named_members"); // the group is the sum of its named members
+      }
+      return found;
+    }
+
+    private boolean arrivalOrDefection(int sentence) {
+      for (int i = sentStart[sentence]; i < sentEnd[sentence]; i++) {
+        if (triggerToken(i) || Set.of("arrived", "identified", "named").contains(low[i])) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** "The soldiers, including" / "The defectors, including": the words before "including" name the group. */
+    private boolean refersToGroup(Mention m, int including, int sentence) {
+      for (int i = Math.max(sentStart[sentence], including - 4); i < including; i++) {
+        if ("defectors".equals(low[i]) || "deserters".equals(low[i])
+            || (rankAt[i] != null && m.getRank() != null && m.getRank().equals(rankAt[i].canonical()))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private Mention member(Mention group, Entity e, int k) {
+      Mention c = copy(group);
+      c.setMentionId(group.getMentionId() + ".m" + k);
+      c.setPersonName(e.name);
+      c.setRank(e.rank.canonical());
+      c.setRankClass(e.rank.rankClass());
+      c.setRankSpecificity(e.rank.specificity());
+      c.setNatoCode(lx.natoCode(e.rank.canonical(), group.getOriginCountry()));
+      c.setGroupSize(1);
+      if ("STATISTIC".equals(c.getFactuality())) {
+        c.setFactuality("ASSERTED");
+        c.setFactualityCue(null);
+        c.setStatus("CONFIRMED");
+      }
+      return c;
     }
 
     /** A named person of a later sentence is the unnamed defector when their ranks agree. */
@@ -733,7 +811,9 @@ public final class MentionExtractor {
         } else if (d.vagueLarge || (d.count != null && d.count >= 100)) {
           m.setFactuality("STATISTIC");
           m.setFactualityCue(d.vagueLarge ? "vague quantity" : "large count");
-        } else if (!entry.strong() && !stateContext && !"ASYLUM".equals(entry.kind())
+        } else if ("RESIGN".equals(entry.kind()) && (d.rank == null || !"DIPLOMAT".equals(d.rank.rankClass()))) {
+          m.setKeptOutReason("resignation_not_abroad"); // only a diplomat's resignation at a post abroad counts
+        } else if (!entry.strong() && !stateContext && !"ASYLUM".equals(entry.kind()) && !"RESIGN".equals(entry.kind())
             && !weakTriggerHasStateContext(trigger.text())) {
           m.setKeptOutReason("weak_trigger_without_state_context");
         } else if (!entry.strong() && d.rank != null && "SOVEREIGN".equals(lx.wordClass(Lexicons.key(d.rank.canonical())))
@@ -964,7 +1044,8 @@ public final class MentionExtractor {
         return;
       }
       if (subjEnd - 1 >= cs && ("both".equals(low[cs]) || ("two".equals(low[Math.min(cs + 1, subjEnd - 1)])
-          && "the".equals(low[cs]))) && subjEnd - cs <= 3) {
+          && "the".equals(low[cs]))) && (subjEnd - cs <= 3 || isPeople(Math.min(cs + 1, subjEnd - 1))
+          || isPeople(Math.min(cs + 2, subjEnd - 1)))) {
         List<Entity> two = lastEntities(tb, 2);
         if (two.size() == 2) {
           two.forEach(e -> out.add(fromEntity(e)));
@@ -1403,7 +1484,8 @@ public final class MentionExtractor {
             "which", "where").contains(w)) {
           break;
         }
-        if (Set.of("to", "into", "in", "for", "reached", "reach", "at").contains(w) && i + 1 < limit) {
+        if (Set.of("to", "into", "in", "for", "reached", "reach", "at", "join", "joined", "joining").contains(w)
+            && i + 1 < limit) {
           int j = i + 1;
           if ("the".equals(low[j]) && j + 1 < limit && place(j) == null) {
             j++;

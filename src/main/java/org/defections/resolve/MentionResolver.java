@@ -80,11 +80,12 @@ public final class MentionResolver {
           boolean sameRank = c.stream().anyMatch(o -> m.getRank() != null && m.getRank().equals(o.getRank()));
           boolean sameClass = c.stream().anyMatch(o -> m.getRankClass() != null
               && m.getRankClass().equals(o.getRankClass()));
+          boolean sameFamily = c.stream().anyMatch(o -> sameFamily(m.getRankClass(), o.getRankClass()));
           if (sameRank) {
             fit = 3;
           } else if (sameClass) {
             fit = 2;
-          } else if (m.getRankSpecificity() >= 3) {
+          } else if (m.getRankSpecificity() >= 3 || (m.getRank() != null && !sameFamily)) {
             continue;
           }
           if (fit > bestFit) {
@@ -193,6 +194,17 @@ public final class MentionResolver {
     return a.getRankSpecificity() <= 2 || b.getRankSpecificity() <= 2
         || ("POLITICAL_LEADER".equals(ca) || "POLITICAL_LEADER".equals(cb)) && (ca.endsWith("OFFICER")
             || cb.endsWith("OFFICER"));
+  }
+
+  private static final Set<String> MILITARY = Set.of("GENERAL_OFFICER", "SENIOR_OFFICER", "JUNIOR_OFFICER", "ENLISTED");
+  private static final Set<String> CIVIL = Set.of("OFFICIAL", "DIPLOMAT", "POLITICAL_LEADER");
+
+  /** A generic description ("an officer", "an official") can only name a person of the same service. */
+  static boolean sameFamily(String a, String b) {
+    if (a == null || b == null || "UNKNOWN".equals(a) || "UNKNOWN".equals(b) || a.equals(b)) {
+      return true;
+    }
+    return MILITARY.contains(a) && MILITARY.contains(b) || CIVIL.contains(a) && CIVIL.contains(b);
   }
 
   private static boolean destinationsCompatible(Mention a, Mention b) {

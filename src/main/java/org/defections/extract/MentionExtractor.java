@@ -498,8 +498,11 @@ public final class MentionExtractor {
             }
             boolean named = false;
             if (m.getPersonName() != null) {
-              for (String t : m.getPersonName().split("[\\s-]+")) {
-                named |= t.length() >= 3 && findPhrase(Lexicons.key(t), sentStart[s], sentEnd[s]) >= 0;
+              String[] parts = m.getPersonName().split("[\\s-]+");
+              for (int k = 0; k < parts.length; k++) {
+                boolean edge = k == 0 || k == parts.length - 1; // family names: "Ri", "Oh", "Pak"
+                named |= (parts[k].length() >= 3 || edge && parts[k].length() == 2)
+                    && findPhrase(Lexicons.key(parts[k]), sentStart[s], sentEnd[s]) >= 0;
               }
             }
             boolean laterReportDenial = aboutReports && m.getSentenceIndex() < s && "REPORTED".equals(m.getStatus());
@@ -730,6 +733,8 @@ public final class MentionExtractor {
       boolean noun = "NOUN".equals(entry.kind());
       if (noun) {
         nounDefector(tb, te, ss, se, defectors);
+      } else if (objectDefectors(tb, te, clauseEnd, defectors)) {
+        // the defector was the object
       } else {
         subjectDefectors(clauseStart, tb, te, clauseEnd, ss, defectors);
       }
@@ -1013,7 +1018,7 @@ public final class MentionExtractor {
       // "X defected from Y and fled to Z": a trigger earlier in the clause shares its subject with this one
       int predicate = tb;
       for (int i = cs; i < tb - 1; i++) {
-        if (triggerToken(i) && !low[i].equals(low[tb])) {
+        if (triggerToken(i) && !low[i].equals(low[tb]) && coordinated(i, tb)) {
           predicate = i;
           break;
         }
@@ -1035,6 +1040,9 @@ public final class MentionExtractor {
         if (!out.isEmpty() || subjEnd <= cs) {
           return;
         }
+      }
+      if (subjEnd < tb && "who".equals(low[subjEnd]) && relativeAntecedent(subjEnd, ss, out)) {
+        return;
       }
       if (subjEnd - 1 >= cs && Set.of("he", "she").contains(low[subjEnd - 1]) && subjEnd - 1 == cs) {
         Defector d = antecedent(tb, ss);
@@ -1069,6 +1077,71 @@ public final class MentionExtractor {
         }
       }
       return false;
+    }
+
+    /**
+     * "asylum to Major X, the Sudanese pilot who defected": the person of a "NAME, DESCRIPTION who" apposition is the
+     * subject of the relative clause.
+     */
+    boolean relativeAntecedent(int who, int ss, List<Defector> out) {
+      int comma = -1;
+      for (int i = who - 1; i >= Math.max(ss, who - 8); i--) {
+        if (",".equals(low[i])) {
+          comma = i;
+          break;
+        }
+      }
+      if (comma <= ss) {
+        return false;
+      }
+      List<int[]> names = Names.find(this, Math.max(ss, comma - 6), comma);
+      if (names.isEmpty() || names.get(names.size() - 1)[1] != comma) {
+        return false;
+      }
+      int[] nm = names.get(names.size() - 1);
+      Defector d = new Defector();
+      d.name = nameText(nm);
+      d.count = 1;
+      d.rank = rankBefore(nm[0], ss);
+      for (int i = comma + 1; i < who; i++) {
+        if (rankAt[i] != null && (d.rank == null || rankAt[i].specificity() > d.rank.specificity())) {
+          d.rank = rankAt[i];
+        }
+        if (d.origin == null && place(i) != null && isOriginKind(i)) {
+          d.origin = place(i);
+          d.originCue = toks.get(i).text();
+        }
+      }
+      enrichFromEntities(d);
+      out.add(d);
+      return true;
+    }
+
+    /** Two predicates joined by "and" with no relative clause between them share a subject. */
+    boolean coordinated(int first, int second) {
+      boolean and = false;
+      for (int i = first + 1; i < second; i++) {
+        if (Set.of("who", "which", "that", "whom", "whose").contains(low[i])) {
+          return false;
+        }
+        and |= "and".equals(low[i]);
+      }
+      return and;
+    }
+
+    /** "Chad has granted asylum to Major X": an asylum granted to someone names the defector as its object. */
+    boolean objectDefectors(int tb, int te, int ce, List<Defector> out) {
+      boolean granting = Set.of("granted", "gave", "given", "offered").contains(low[tb])
+          && (tb == 0 || !Set.of("was", "were", "been", "be", "is", "are").contains(low[tb - 1]));
+      if (!granting || te >= ce || !"to".equals(low[te])) {
+        return false;
+      }
+      int end = te + 1;
+      while (end < ce && !Set.of("who", "which", "after", "because", "on", "in").contains(low[end])) {
+        end++;
+      }
+      parseNounPhrase(te + 1, end, out, true);
+      return true;
     }
 
     /** End of the subject before a predicate: auxiliaries and adverbs ("has also reportedly") are skipped. */

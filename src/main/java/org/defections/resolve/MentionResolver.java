@@ -110,7 +110,12 @@ public final class MentionResolver {
         boolean sameArticle = g.stream().anyMatch(x -> x.getArticleId().equals(m.getArticleId()));
         boolean datesAgree = o.getEventMonth() != null && o.getEventMonth().equals(m.getEventMonth());
         boolean datesCompatible = o.getEventMonth() == null || m.getEventMonth() == null || datesAgree;
-        if (sameRank && destinationsCompatible(o, m) && ((sameArticle && datesCompatible) || datesAgree)) {
+        // "Five doctors have asked for refuge ... The doctors had refused to return": a plural of unknown size
+        // restates a counted group of its rank in the same article
+        boolean restated = sameArticle && Objects.equals(o.getRank(), m.getRank()) && o.getRank() != null
+            && (o.getGroupSize() == null) != (m.getGroupSize() == null)
+            && !Integer.valueOf(1).equals(o.getGroupSize()) && !Integer.valueOf(1).equals(m.getGroupSize());
+        if ((sameRank || restated) && destinationsCompatible(o, m) && ((sameArticle && datesCompatible) || datesAgree)) {
           target = g;
           break;
         }

@@ -145,8 +145,34 @@ public final class ArticleReader {
   private Dataset<ParsedRecord> readText(String input) {
     RecordValidator v = validator;
     Dataset<Row> files = spark.read().format("binaryFile").load(input).select("path", "content");
-    return files.map((org.apache.spark.api.java.function.MapFunction<Row, ParsedRecord>) r ->
+    Dataset<ParsedRecord> read = files.map((org.apache.spark.api.java.function.MapFunction<Row, ParsedRecord>) r ->
         v.fromTextFile(r.getString(0), (byte[]) r.get(1)), Encoders.bean(ParsedRecord.class));
+    // Spark's file scans skip zero-length files: list them here so that none is lost without a reject record
+    List<ParsedRecord> empty = new ArrayList<>();
+    for (String path : emptyFiles(input)) {
+      empty.add(v.fromTextFile(path, new byte[0]));
+    }
+    return empty.isEmpty() ? read : read.union(spark.createDataset(empty, Encoders.bean(ParsedRecord.class)));
+  }
+
+  /** Zero-length, visible files under {@code input} (file names only: a listing, not a read). */
+  private List<String> emptyFiles(String input) {
+    List<String> out = new ArrayList<>();
+    try {
+      Path root = new Path(input);
+      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> it = fs.listFiles(root, true);
+      while (it.hasNext()) {
+        FileStatus st = it.next();
+        String name = st.getPath().getName();
+        if (st.isFile() && st.getLen() == 0 && !name.startsWith(".") && !name.startsWith("_")) {
+          out.add(st.getPath().toString());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + input, e);
+    }
+    return out;
   }
 
   private Dataset<ParsedRecord> readJsonLines(String input) {

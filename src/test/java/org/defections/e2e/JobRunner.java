@@ -1,0 +1,52 @@
+package org.defections.e2e;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.defections.DefectionJob;
+import org.defections.SparkTestSession;
+import org.defections.config.JobConfig;
+
+/** Runs the job in the suite's SparkSession and reads its output the way analysts do (an independent reader). */
+final class JobRunner {
+  static final Path PROJECT = Paths.get(System.getProperty("project.dir", "."));
+  static final Path SHARED = Paths.get(System.getProperty("shared.dir", "../shared"));
+
+  private JobRunner() {}
+
+  static ObjectNode run(Path input, Path output) {
+    JobConfig config = JobConfig.load(null, Map.of("input", input.toString(), "output", output.toString()));
+    return new DefectionJob(SparkTestSession.get(), config).run();
+  }
+
+  /** A table as JSON lines, read by ../shared/eval/dump-table.sh (DuckDB), not by the project's code. */
+  static List<String> dump(Path table) throws IOException, InterruptedException {
+    Path out = Files.createTempFile("table", ".jsonl");
+    Process p = new ProcessBuilder(SHARED.resolve("eval/dump-table.sh").toString(), table.toString())
+        .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("dump-table.sh failed on " + table + " (exit " + p.exitValue() + ")");
+    }
+    return Files.readAllLines(out, StandardCharsets.UTF_8);
+  }
+
+  /** score.py --json on a predicted JSON-lines file. */
+  static String score(Path gold, List<String> predicted) throws IOException, InterruptedException {
+    Path pred = Files.createTempFile("pred", ".jsonl");
+    Files.write(pred, predicted, StandardCharsets.UTF_8);
+    Process p = new ProcessBuilder("python3", SHARED.resolve("eval/score.py").toString(), gold.toString(),
+        pred.toString(), "--json").redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("score.py failed: " + out);
+    }
+    List<String> lines = new ArrayList<>(List.of(out.trim().split("\n")));
+    return lines.get(lines.size() - 1);
+  }
+}

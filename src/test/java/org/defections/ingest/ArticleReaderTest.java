@@ -1,0 +1,110 @@
+package org.defections.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.defections.SparkTestSession;
+import org.junit.jupiter.api.Test;
+
+/** Each input format through the real Spark reader, with each kind of bad record it can hold. */
+class ArticleReaderTest {
+  private final SparkSession spark = SparkTestSession.get();
+  private final ArticleReader reader = new ArticleReader(spark, 200);
+
+  private static Map<String, Long> reasons(ArticleReader.Ingested in) {
+    return in.rejects().collectAsList().stream()
+        .collect(Collectors.groupingBy(ParsedRecord::getReason, TreeMap::new, Collectors.counting()));
+  }
+
+  private static List<String> ids(ArticleReader.Ingested in) {
+    return in.articles().collectAsList().stream().map(Article::getId).sorted().collect(Collectors.toList());
+  }
+
+  @Test
+  void jsonLinesWithEveryKindOfBadLine() throws Exception {
+    Path f = Files.createTempDirectory("jsonl").resolve("a.jsonl");
+    Files.write(f, List.of(
+        "{\"id\":\"ok1\",\"published\":\"2012-07-19\",\"text\":\"A soldier defected.\"}",
+        "{\"id\":\"ok2\",\"text\":\"Another story.\"}",
+        "{\"id\":\"cut\",\"text\":\"A Malian serg",
+        "{\"text\":\"no id\"}",
+        "{\"id\":\"nt\"}",
+        "{\"id\":\"blank\",\"text\":\"   \"}",
+        "{\"id\":\"date\",\"published\":\"next Tuesday-ish\",\"text\":\"x\"}",
+        "{\"id\":\"big\",\"text\":\"" + "word ".repeat(60) + "\"}",
+        "{\"id\":\"ok1\",\"text\":\"the same id again\"}",
+        "[1, 2, 3]"), StandardCharsets.UTF_8);
+    ArticleReader.Ingested in = reader.read(f.toString(), InputFormat.AUTO);
+    assertEquals(InputFormat.JSONL, in.format());
+    assertEquals(List.of("ok1", "ok2"), ids(in));
+    Map<String, Long> expected = new TreeMap<>(Map.of("unparseable_json", 1L, "missing_id", 1L, "missing_text", 1L,
+        "empty_text", 1L, "bad_date", 1L, "text_too_large", 1L, "duplicate_id", 1L, "not_an_object", 1L));
+    assertEquals(expected, reasons(in));
+  }
+
+  @Test
+  void directoryOfTextFiles() throws Exception {
+    Path dir = Files.createTempDirectory("txt");
+    Files.writeString(dir.resolve("story-1.txt"), "A Cuban pilot defected to the United States.\n");
+    Files.writeString(dir.resolve("story-2.txt"), "Markets were calm.\n");
+    Files.write(dir.resolve("empty.txt"), new byte[0]);
+    Files.write(dir.resolve("latin1.txt"), "caf\u00e9 cr\u00e8me".getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(dir.resolve("blob.txt"), new byte[] {'a', 0, 'b', 0, 'c'});
+    ArticleReader.Ingested in = reader.read(dir.toString(), InputFormat.AUTO);
+    assertEquals(InputFormat.TEXT, in.format());
+    assertEquals(List.of("story-1.txt", "story-2.txt"), ids(in));
+    assertEquals(Map.of("binary_content", 1L, "empty_file", 1L, "invalid_utf8", 1L), reasons(in));
+    assertTrue(in.articles().collectAsList().stream().allMatch(a -> a.getPublished() == null));
+  }
+
+  @Test
+  void csvWithHeaderQuotedNewlinesAndBadRows() throws Exception {
+    Path f = Files.createTempDirectory("csv").resolve("a.csv");
+    Files.writeString(f, "id,url,published,title,text\n"
+        + "c1,http://x/1,2015-06-06,Title,\"A North Korean soldier defected.\nHe crossed the line, officials said.\"\n"
+        + "c2,,2015-06-07,T,\"\"\n"
+        + "c3,,not a date,T,Some text\n"
+        + "c4,,2015-06-08,T,\"Quoted \"\"words\"\" inside\"\n", StandardCharsets.UTF_8);
+    ArticleReader.Ingested in = reader.read(f.toString(), InputFormat.AUTO);
+    assertEquals(InputFormat.CSV, in.format());
+    assertEquals(List.of("c1", "c4"), ids(in));
+    assertEquals(Map.of("bad_date", 1L, "missing_text", 1L), reasons(in)); // Spark's CSV reads "" as null
+    Article c1 = in.articles().collectAsList().stream().filter(a -> a.getId().equals("c1")).findFirst().orElseThrow();
+    assertTrue(c1.getText().contains("\nHe crossed the line"));
+  }
+
+  @Test
+  void parquetWithTheDeclaredColumnsAndAWrongSchema() throws Exception {
+    StructType schema = new StructType().add("id", DataTypes.StringType).add("published", DataTypes.StringType)
+        .add("text", DataTypes.StringType);
+    Dataset<Row> df = spark.createDataFrame(List.of(RowFactory.create("p1", "2011-02-22", "Libyan pilots fled."),
+        RowFactory.create("p2", null, null)), schema);
+    Path good = Files.createTempDirectory("pq").resolve("good.parquet");
+    df.write().parquet(good.toString());
+    ArticleReader.Ingested in = reader.read(good.toString(), InputFormat.AUTO);
+    assertEquals(InputFormat.PARQUET, in.format());
+    assertEquals(List.of("p1"), ids(in));
+    assertEquals(Map.of("missing_text", 1L), reasons(in));
+
+    Path bad = Files.createTempDirectory("pq").resolve("bad.parquet");
+    spark.createDataFrame(List.of(RowFactory.create("x", 1)), new StructType().add("name", DataTypes.StringType)
+        .add("n", DataTypes.IntegerType)).write().parquet(bad.toString());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> reader.read(bad.toString(), InputFormat.PARQUET));
+    assertTrue(e.getMessage().contains("id"), e.getMessage());
+  }
+}

@@ -94,6 +94,8 @@ public final class MentionExtractor {
     final List<Entity> entities = new ArrayList<>();
     final List<Entity> defectorMemory = new ArrayList<>();
     String lastOrigin;
+    /** Mentions dated only by the present perfect ("has defected" = days before publication): a stated date wins. */
+    final Set<Mention> publicationDated = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     int lastOriginSentence;
 
     Run(AnnotatedDocument doc) {
@@ -317,7 +319,7 @@ public final class MentionExtractor {
             }
             if (r < sentEnd[next] && rankAt[r] != null && rankStart[r] == r) {
               adoptRank(m, rankAt[r]);
-              if (m.getEventYear() == null) {
+              if (m.getEventYear() == null || publicationDated.contains(m)) {
                 for (int k = rankEnd[r]; k < sentEnd[next] - 1; k++) {
                   if (Set.of("left", "fled", "escaped", "defected", "crossed", "arrived").contains(low[k])) {
                     DateResolver.Resolved d = date(k, k + 1, k, sentEnd[next]);
@@ -750,8 +752,8 @@ public final class MentionExtractor {
         destination = motionDestination(clauseStart, tb);
       }
       DateResolver.Resolved date = date(tb, te, ss, se);
-      if (date.year() == null && doc.published() != null && tb - 1 >= ss
-          && perfect(tb, ss)) {
+      boolean perfectDefault = date.year() == null && doc.published() != null && tb - 1 >= ss && perfect(tb, ss);
+      if (perfectDefault) {
         // news in the present perfect ("has defected") reports an event of the days before publication
         date = new DateResolver.Resolved(null, doc.published().getYear(), doc.published().getMonthValue(), "MONTH");
       }
@@ -807,6 +809,9 @@ public final class MentionExtractor {
         m.setEventYear(date.year());
         m.setEventMonth(date.eventMonth());
         m.setDatePrecision(date.precision());
+        if (perfectDefault) {
+          publicationDated.add(m);
+        }
         m.setFactuality(fact[0]);
         m.setFactualityCue(fact[1]);
         m.setStatus("REPORTED".equals(fact[0]) ? "REPORTED" : "CONFIRMED");

@@ -118,4 +118,83 @@ class ExtractionRulesTest {
     assertEquals("Kamal Mansour", nephew.getPersonName());
     assertNull(nephew.getAliases().isEmpty() ? null : nephew.getAliases());
   }
+
+  @Test
+  void lastWeekResolvesAgainstThePublicationDate() {
+    List<Mention> ms = countable("2018-05-20", "A Laotian police captain fled to Thailand last week.");
+    assertEquals(1, ms.size());
+    assertEquals("2018-05", ms.get(0).getEventMonth());
+    assertEquals("MONTH", ms.get(0).getDatePrecision());
+  }
+
+  @Test
+  void anUnnamedDefectorIsNamedByALaterApposition() {
+    List<Mention> ms = countable("2019-03-18", "A Sudanese air force pilot defected to Chad on Sunday.\n\n"
+        + "The pilot, Maj. Idris Kamal Osman, told reporters that he had refused orders.");
+    assertEquals(1, ms.size());
+    assertEquals("Idris Kamal Osman", ms.get(0).getPersonName());
+    assertEquals("Major", ms.get(0).getRank());
+    assertEquals("SDN", ms.get(0).getOriginCountry());
+    assertEquals("TCD", ms.get(0).getDestinationCountry());
+  }
+
+  @Test
+  void aLaterCopulaGivesTheRankAndTheDepartureYear() {
+    List<Mention> ms = countable("2020-02-02", "An Iranian intelligence agent has defected to Germany.\n\n"
+        + "Officials in Berlin said he was a senior colonel in the Quds Force and left in 2018.");
+    assertEquals(1, ms.size());
+    assertEquals("Senior Colonel", ms.get(0).getRank());
+    assertEquals(Integer.valueOf(2018), ms.get(0).getEventYear());
+  }
+
+  @Test
+  void theSubjectIsTheCommaSegmentNextToTheVerbNotABystander() {
+    List<Mention> ms = countable("2012-07-01", "As troops shelled towns loyal to Syrian leader Bashar Hamdan, "
+        + "three Syrian captains defected to Turkey on Friday.");
+    assertEquals(1, ms.size());
+    assertNull(ms.get(0).getPersonName());
+    assertEquals("Captain", ms.get(0).getRank());
+    assertEquals(Integer.valueOf(3), ms.get(0).getGroupSize());
+  }
+
+  @Test
+  void aRelativeClauseDefectorAndAnAsylumObject() {
+    List<Mention> who = countable("2019-03-20",
+        "Chad has granted asylum to Major Idris Osman, the Sudanese pilot who defected on Sunday.");
+    assertTrue(who.stream().allMatch(m -> "Idris Osman".equals(m.getPersonName())), who.toString());
+    assertTrue(who.stream().anyMatch(m -> "SDN".equals(m.getOriginCountry())), who.toString());
+  }
+
+  @Test
+  void aDenialInALaterSentenceByNameKeepsTheReportOut() {
+    List<Mention> ms = mentions("2016-11-09", "A newspaper in Seoul said that North Korean Major General "
+        + "Ri Chol-ho had escaped to China.\n\nState media called it sheer nonsense and said Ri was inspecting a farm.");
+    assertTrue(ms.stream().noneMatch(Mention::countable), ms.toString());
+    assertTrue(ms.stream().anyMatch(m -> "DENIED".equals(m.getFactuality())), ms.toString());
+  }
+
+  @Test
+  void rulersFleeingAndResignationsAtHomeAreNotDefections() {
+    assertTrue(countable("1990-01-01", "President Alvaro Montes fled Paraguay after the coup.").isEmpty());
+    assertTrue(countable("2011-02-21", "The Libyan health minister resigned on Monday.").isEmpty());
+    List<Mention> diplomat = countable("2011-02-21", "A senior Libyan diplomat in Tokyo resigned on Monday.");
+    assertEquals(1, diplomat.size());
+    assertEquals("DIPLOMAT", diplomat.get(0).getRankClass());
+  }
+
+  @Test
+  void aPassageAboutPartySwitchesKeepsItsOtherMentionsOut() {
+    assertTrue(countable("2024-05-01", "Two Labour councillors defected to the Greens on Monday.\n\n"
+        + "The move came after former minister Paul Carden defected on Thursday.").isEmpty());
+  }
+
+  @Test
+  void namedMembersOfAGroup() {
+    List<Mention> ms = countable("2022-09-10", "Hundreds of Russian soldiers have switched sides to join Ukraine.\n\n"
+        + "The soldiers, including Lieutenant Pavel Orlov, spoke to reporters in Kyiv.");
+    assertEquals(1, ms.size(), ms.toString());
+    assertEquals("Pavel Orlov", ms.get(0).getPersonName());
+    assertEquals("Lieutenant", ms.get(0).getRank());
+    assertEquals("UKR", ms.get(0).getDestinationCountry());
+  }
 }

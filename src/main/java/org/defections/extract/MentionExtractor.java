@@ -38,6 +38,8 @@ public final class MentionExtractor {
   /** Words that may stand between a name and what governs it: "the former deputy ...". */
   private static final Set<String> TITLE_MODIFIERS = Set.of("the", "senior", "former", "top", "deputy", "acting",
       "then", "late", "ex", "retired", "alleged", "self-styled", "veteran", "young", "famed", "chief");
+  /** "ambassador to Iraq": the country after these words is a posting, not a destination. */
+  private static final Set<String> POSTING_WORDS = Set.of("ambassador", "envoy", "embassy", "consulate", "mission");
   /** Words after which a name can begin a subject noun phrase. */
   private static final Set<String> NP_JOINERS = Set.of(",", "and", "or", "&", "including", "both", "as", "(", "\"",
       "\u201c", "'", "\u2018", "\u2014", "\u2013", "-", "--", ":", ";", ".", "namely");
@@ -700,6 +702,16 @@ public final class MentionExtractor {
       return null;
     }
 
+    /** Sets a defector's origin, if unknown, from the first demonym, regime or possessive state in [from, to). */
+    void originFrom(Defector d, int from, int to) {
+      for (int k = from; k < to && d.origin == null; k++) {
+        if (place(k) != null && isOriginKind(k)) {
+          d.origin = place(k);
+          d.originCue = toks.get(k).text();
+        }
+      }
+    }
+
     boolean isOriginKind(int i) {
       String k = placeKind[i];
       return k != null && (k.equals("DEMONYM") || k.equals("REGIME") || possessive(i) || k.startsWith("CONTEXT"));
@@ -1112,11 +1124,8 @@ public final class MentionExtractor {
         if (rankAt[i] != null && (d.rank == null || rankAt[i].specificity() > d.rank.specificity())) {
           d.rank = rankAt[i];
         }
-        if (d.origin == null && place(i) != null && isOriginKind(i)) {
-          d.origin = place(i);
-          d.originCue = toks.get(i).text();
-        }
       }
+      originFrom(d, comma + 1, who);
       enrichFromEntities(d);
       out.add(d);
       return true;
@@ -1231,13 +1240,7 @@ public final class MentionExtractor {
             Defector d = new Defector();
             d.rank = rankAt[i];
             d.count = 1;
-            for (int k = Math.max(ss, b); k < Math.min(tb, rankEnd[i] + 6); k++) {
-              if (place(k) != null && isOriginKind(k)) {
-                d.origin = place(k);
-                d.originCue = toks.get(k).text();
-                break;
-              }
-            }
+            originFrom(d, Math.max(ss, b), Math.min(tb, rankEnd[i] + 6));
             return d;
           }
         }
@@ -1257,13 +1260,7 @@ public final class MentionExtractor {
             d.count = 1;
             d.rank = appositionRank(names.get(0)[1], ce);
             // the description before "who" gives the origin: "the highest-level North Korean who took asylum"
-            for (int k = cs; k < tb; k++) {
-              if (place(k) != null && isOriginKind(k)) {
-                d.origin = place(k);
-                d.originCue = toks.get(k).text();
-                break;
-              }
-            }
+            originFrom(d, cs, tb);
             enrichFromEntities(d);
             out.add(d);
           }
@@ -1569,8 +1566,7 @@ public final class MentionExtractor {
             j++;
           }
           String p = place(j);
-          if (p != null && !(i > 0 && Set.of("ambassador", "envoy", "embassy", "consulate", "mission")
-              .contains(low[i - 1]))) {
+          if (p != null && !(i > 0 && POSTING_WORDS.contains(low[i - 1]))) {
             if ("in".equals(w) && !(Set.of("asylum", "refuge", "shelter", "arrived", "landed", "disappeared",
                 "resurfaced", "surfaced", "settled", "missing", "vanished").contains(low[i - 1]))) {
               continue;
@@ -1588,7 +1584,7 @@ public final class MentionExtractor {
         if (Set.of("flew", "sailed", "drove", "swam", "walked", "escaped", "fled", "crossed", "ran").contains(low[i])) {
           for (int k = i + 1; k < Math.min(tb, i + 10); k++) {
             if (Set.of("to", "into").contains(low[k]) && k + 1 < tb && place(k + 1) != null
-                && !Set.of("ambassador", "envoy", "embassy", "consulate", "mission").contains(low[k - 1])) {
+                && !POSTING_WORDS.contains(low[k - 1])) {
               return place(k + 1);
             }
           }

@@ -137,7 +137,8 @@ public final class DefectionJob {
       versions.put("spark", spark.version());
       versions.put("spark_nlp", com.johnsnowlabs.util.Build.version());
       versions.put("java", System.getProperty("java.version"));
-      writer.publish(om.writeValueAsString(m));
+      writer.publish(om.writeValueAsString(m),
+          om.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
       articles.unpersist();
       passages.unpersist();
       mentions.unpersist();

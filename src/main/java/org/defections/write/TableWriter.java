@@ -24,6 +24,11 @@ import org.apache.spark.sql.functions;
  */
 public final class TableWriter {
   public static final String MANIFEST = "_manifest.json";
+  /**
+   * The manifest again as a one-row JSON-lines table, for SQL readers (Spark's file scans skip files whose names
+   * start with "_", so {@value #MANIFEST} itself cannot be queried).
+   */
+  public static final String MANIFEST_TABLE = "run_manifest";
   private final SparkSession spark;
   private final Path output;
   private final Path staging;
@@ -78,9 +83,15 @@ public final class TableWriter {
     return counts;
   }
 
-  /** Writes the manifest to staging, then moves every staged table and the manifest into the output. */
-  public void publish(String manifestJson) {
+  /**
+   * Writes the manifest to staging (as {@value #MANIFEST}, and as the table {@value #MANIFEST_TABLE} from its
+   * one-line form), then moves every staged table and the manifest into the output.
+   */
+  public void publish(String manifestJson, String manifestLine) {
     try {
+      try (OutputStream out = fs.create(new Path(new Path(staging, MANIFEST_TABLE), "manifest.json"), true)) {
+        out.write((manifestLine + "\n").getBytes(StandardCharsets.UTF_8));
+      }
       try (OutputStream out = fs.create(new Path(staging, MANIFEST), true)) {
         out.write(manifestJson.getBytes(StandardCharsets.UTF_8));
       }

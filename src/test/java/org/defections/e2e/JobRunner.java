@@ -18,7 +18,26 @@ final class JobRunner {
   static final Path PROJECT = Paths.get(System.getProperty("project.dir", "."));
   static final Path SHARED = Paths.get(System.getProperty("shared.dir", "../shared"));
 
+  private static Path sampleOutput;
+  private static ObjectNode sampleManifest;
+
   private JobRunner() {}
+
+  /** The job's output on the bundled sample corpus, run once per suite and shared by the tests that read it. */
+  static synchronized Path sampleOutput() throws IOException {
+    if (sampleOutput == null) {
+      Path out = Files.createTempDirectory("sample-run").resolve("out");
+      sampleManifest = run(PROJECT.resolve("samples/corpus"), out);
+      sampleOutput = out;
+    }
+    return sampleOutput;
+  }
+
+  /** The manifest of {@link #sampleOutput()}'s run. */
+  static synchronized ObjectNode sampleManifest() throws IOException {
+    sampleOutput();
+    return sampleManifest;
+  }
 
   static ObjectNode run(Path input, Path output) {
     JobConfig config = JobConfig.load(null, Map.of("input", input.toString(), "output", output.toString()));

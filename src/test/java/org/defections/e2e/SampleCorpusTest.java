@@ -26,8 +26,8 @@ class SampleCorpusTest {
 
   @Test
   void recordsAreExactlyTheExpectedOnes() throws Exception {
-    Path out = Files.createTempDirectory("sample-run").resolve("out");
-    ObjectNode manifest = JobRunner.run(JobRunner.PROJECT.resolve("samples/corpus"), out);
+    Path out = JobRunner.sampleOutput();
+    ObjectNode manifest = JobRunner.sampleManifest();
 
     assertEquals(17, manifest.at("/counts/read").asLong());
     assertEquals(15, manifest.at("/counts/accepted").asLong());

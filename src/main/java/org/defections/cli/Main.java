@@ -6,6 +6,9 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.defections.DefectionJob;
 import org.defections.config.JobConfig;
+import org.defections.report.HtmlReport;
+import org.defections.report.ReportData;
+import org.defections.report.ReportLoader;
 
 /**
  * Command line: parses options and runs the job. {@code main} only parses and calls; it exits 2 on bad options
@@ -26,7 +29,14 @@ public final class Main {
       "  --master URL             Spark master when the job creates its own session (default local[*])",
       "  --max-text-chars N       articles with longer text are rejected as text_too_large",
       "  --no-candidate-selection annotate whole articles (slow; for checks)",
-      "  -h, --help               this help");
+      "  -h, --help               this help",
+      "",
+      "usage: defections report --output DIR [--report FILE] [--top N] [--master URL]",
+      "",
+      "  report                   a static HTML report (charts as inline SVG) of the tables in DIR",
+      "  --output DIR             an output directory of `defections run`",
+      "  --report FILE            where the report goes (default DIR/report.html)",
+      "  --top N                  records listed (default 25)");
 
   private Main() {}
 
@@ -44,6 +54,9 @@ public final class Main {
     if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
       System.out.println(USAGE);
       return args.length == 0 ? 2 : 0;
+    }
+    if (args[0].equals("report")) {
+      return report(args);
     }
     if (!args[0].equals("run")) {
       System.err.println("defections: unknown command '" + args[0] + "'\n" + USAGE);
@@ -95,6 +108,68 @@ public final class Main {
     } catch (IllegalArgumentException e) {
       System.err.println("defections: " + e.getMessage());
       return 2;
+    }
+  }
+
+  /** {@code report}: reads the tables of an output directory and writes the HTML report. */
+  static int report(String[] args) {
+    String output = null;
+    String file = null;
+    String master = "local[*]";
+    int top = 25;
+    try {
+      for (int i = 1; i < args.length; i++) {
+        String a = args[i];
+        switch (a) {
+          case "-h":
+          case "--help":
+            System.out.println(USAGE);
+            return 0;
+          case "--output":
+            output = value(args, ++i, a);
+            break;
+          case "--report":
+            file = value(args, ++i, a);
+            break;
+          case "--master":
+            master = value(args, ++i, a);
+            break;
+          case "--top":
+            String v = value(args, ++i, a);
+            try {
+              top = Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+              top = -1;
+            }
+            if (top < 1) {
+              throw new IllegalArgumentException("--top must be a positive integer, got '" + v + "'");
+            }
+            break;
+          default:
+            throw new IllegalArgumentException("unknown option '" + a + "' for report");
+        }
+      }
+      if (output == null) {
+        throw new IllegalArgumentException("report needs --output DIR (an output directory of `defections run`)");
+      }
+      java.nio.file.Path target = java.nio.file.Paths.get(file != null ? file : output + "/report.html");
+      SparkSession spark = SparkSession.builder().appName("defections-report").master(master)
+          .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC").getOrCreate();
+      try {
+        ReportData data = new ReportLoader(spark).load(output, top, 20);
+        java.nio.file.Files.writeString(target, HtmlReport.render(data), java.nio.charset.StandardCharsets.UTF_8);
+        System.out.printf("defections: report of run %s written to %s (%d records, %d people known)%n", data.runId,
+            target, data.totals.get("records"), data.totals.get("people_known"));
+      } finally {
+        spark.stop();
+      }
+      return 0;
+    } catch (IllegalArgumentException e) {
+      System.err.println("defections: " + e.getMessage());
+      return 2;
+    } catch (java.io.IOException e) {
+      System.err.println("defections: cannot write the report: " + e.getMessage());
+      return 1;
     }
   }
 

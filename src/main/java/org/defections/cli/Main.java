@@ -96,8 +96,7 @@ public final class Main {
         }
       }
       JobConfig config = JobConfig.load(conf, overrides);
-      SparkSession spark = SparkSession.builder().appName("defections").master(config.master())
-          .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC").getOrCreate();
+      SparkSession spark = session("defections", config.master());
       try {
         ObjectNode manifest = new DefectionJob(spark, config).run();
         System.out.println(summary(manifest));
@@ -115,7 +114,7 @@ public final class Main {
   static int report(String[] args) {
     String output = null;
     String file = null;
-    String master = "local[*]";
+    String master = "";
     int top = 25;
     try {
       for (int i = 1; i < args.length; i++) {
@@ -153,8 +152,7 @@ public final class Main {
         throw new IllegalArgumentException("report needs --output DIR (an output directory of `defections run`)");
       }
       java.nio.file.Path target = java.nio.file.Paths.get(file != null ? file : output + "/report.html");
-      SparkSession spark = SparkSession.builder().appName("defections-report").master(master)
-          .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC").getOrCreate();
+      SparkSession spark = session("defections-report", master);
       try {
         ReportData data = new ReportLoader(spark).load(output, top, 20);
         java.nio.file.Files.writeString(target, HtmlReport.render(data), java.nio.charset.StandardCharsets.UTF_8);
@@ -171,6 +169,25 @@ public final class Main {
       System.err.println("defections: cannot write the report: " + e.getMessage());
       return 1;
     }
+  }
+
+  /**
+   * The job's SparkSession. {@code master} empty means: the master spark-submit set (system property
+   * {@code spark.master}), else an embedded {@code local[*]}; the web UI is off only for the embedded one.
+   */
+  static SparkSession session(String appName, String master) {
+    String submitted = System.getProperty("spark.master");
+    SparkSession.Builder b = SparkSession.builder().appName(appName).config("spark.sql.session.timeZone", "UTC");
+    if (!master.isEmpty()) {
+      b.master(master);
+    } else if (submitted == null) {
+      b.master("local[*]");
+    }
+    String effective = !master.isEmpty() ? master : submitted == null ? "local[*]" : submitted;
+    if (effective.startsWith("local")) {
+      b.config("spark.ui.enabled", "false");
+    }
+    return b.getOrCreate();
   }
 
   private static String value(String[] args, int i, String option) {

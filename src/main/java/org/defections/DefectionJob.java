@@ -48,10 +48,51 @@ public final class DefectionJob {
     this.config = config;
   }
 
+  /**
+   * What a run annotates and which mentions it resolves. A full run ({@link #FULL}) annotates every accepted article
+   * and resolves its own mentions; a nightly run annotates only articles it has not seen and resolves them together
+   * with the mentions kept from earlier nights.
+   */
+  public interface Increment {
+    /** The accepted articles that go to annotation. */
+    Dataset<Article> toAnnotate(Dataset<Article> accepted);
+
+    /** All mentions to resolve, given this run's new ones (and the articles they came from). */
+    Dataset<Mention> allMentions(String runId, Dataset<Article> annotated, Dataset<Mention> extracted);
+
+    /** Adds what the increment did to the manifest. */
+    void describe(ObjectNode manifest);
+  }
+
+  /** Annotates everything, keeps nothing between runs. */
+  public static final Increment FULL = new Increment() {
+    @Override
+    public Dataset<Article> toAnnotate(Dataset<Article> accepted) {
+      return accepted;
+    }
+
+    @Override
+    public Dataset<Mention> allMentions(String runId, Dataset<Article> annotated, Dataset<Mention> extracted) {
+      return extracted;
+    }
+
+    @Override
+    public void describe(ObjectNode manifest) {}
+  };
+
+  /** A new run id: UTC timestamp (sortable) and a random suffix. */
+  public static String newRunId() {
+    return Instant.now().toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
+  }
+
   /** Runs the job and publishes the tables; returns the manifest. */
   public ObjectNode run() {
-    String runId = Instant.now().toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
-        + UUID.randomUUID().toString().substring(0, 8);
+    return run(newRunId(), FULL);
+  }
+
+  /** Runs the job as {@code runId}, annotating and resolving as {@code increment} says; returns the manifest. */
+  public ObjectNode run(String runId, Increment increment) {
     TableWriter writer = new TableWriter(spark, config.output(), runId);
     writer.checkOutput(config.input());
     Map<String, Long> timings = new LinkedHashMap<>();
@@ -73,7 +114,12 @@ public final class DefectionJob {
 
       // clean and select candidates, annotate, extract
       t = System.nanoTime();
-      Dataset<Passage> passages = CandidateSelection.select(articles, lx, config.contextParagraphs(),
+      Dataset<Article> toAnnotate = increment.toAnnotate(articles);
+      if (toAnnotate != articles) {
+        toAnnotate.persist(StorageLevel.MEMORY_AND_DISK());
+      }
+      long articlesToAnnotate = toAnnotate.count();
+      Dataset<Passage> passages = CandidateSelection.select(toAnnotate, lx, config.contextParagraphs(),
           config.maxPassageChars(), config.candidateSelection()).persist(StorageLevel.MEMORY_AND_DISK());
       long passageCount = passages.count();
       long candidateArticles = passages.select("articleId").distinct().count();
@@ -82,7 +128,8 @@ public final class DefectionJob {
       t = System.nanoTime();
       PipelineModel pipeline = AnnotationPipeline.build(spark, lexicons, workDir().resolve("matchers"));
       Dataset<Row> annotated = pipeline.transform(passages.toDF());
-      Dataset<Mention> mentions = MentionExtraction.extract(annotated, lx).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Mention> mentions = increment.allMentions(runId, toAnnotate, MentionExtraction.extract(annotated, lx))
+          .persist(StorageLevel.MEMORY_AND_DISK());
       long mentionCount = writer.stage(Tables.MENTIONS, TableWriter.snakeCase(mentions, Tables.MENTION_COLUMNS),
           config.outputFiles());
       timings.put("annotate_extract_ms", ms(t));
@@ -124,6 +171,7 @@ public final class DefectionJob {
       counts.put("read", accepted + rejected);
       counts.put("accepted", accepted);
       counts.put("rejected", rejected);
+      counts.put("articles_to_annotate", articlesToAnnotate);
       counts.put("candidate_articles", candidateArticles);
       counts.put("passages_annotated", passageCount);
       counts.put("mentions", mentionCount);
@@ -132,6 +180,7 @@ public final class DefectionJob {
       m.set("mentions_by_factuality", om.valueToTree(factuality));
       m.set("tables", om.valueToTree(writer.counts()));
       m.set("timings_ms", om.valueToTree(timings));
+      increment.describe(m);
       ObjectNode versions = m.putObject("versions");
       versions.put("defection_analytics", VERSION);
       versions.put("spark", spark.version());
@@ -140,6 +189,7 @@ public final class DefectionJob {
       writer.publish(om.writeValueAsString(m),
           om.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
       articles.unpersist();
+      toAnnotate.unpersist();
       passages.unpersist();
       mentions.unpersist();
       return m;

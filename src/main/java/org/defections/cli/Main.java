@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.defections.DefectionJob;
 import org.defections.config.JobConfig;
+import org.defections.nightly.NightlyJob;
 import org.defections.report.HtmlReport;
 import org.defections.report.ReportData;
 import org.defections.report.ReportLoader;
@@ -30,6 +31,20 @@ public final class Main {
       "  --max-text-chars N       articles with longer text are rejected as text_too_large",
       "  --no-candidate-selection annotate whole articles (slow; for checks)",
       "  -h, --help               this help",
+      "",
+      "usage: defections nightly --input PATH --warehouse DIR [--keep N] [--run-date YYYY-MM-DD] [run's options]",
+      "",
+      "  nightly                  incremental recompute: annotates only articles not seen before (id and content",
+      "                           hash), resolves and aggregates over all nights' mentions into a new version of",
+      "                           DIR/versions/, then switches DIR/CURRENT (and the DIR/current link) to it",
+      "  --warehouse DIR          the warehouse (versions, state, CURRENT, lock)",
+      "  --keep N                 complete versions kept (default 7)",
+      "  --run-date D             the night computed, recorded in the manifest (default today, UTC)",
+      "",
+      "usage: defections inspect PATH",
+      "",
+      "  inspect                  Parquet footers of a table or of every table of an output: schema, files, row",
+      "                           groups, rows, sizes, codecs, column statistics",
       "",
       "usage: defections report --output DIR [--report FILE] [--top N] [--master URL]",
       "",
@@ -58,7 +73,11 @@ public final class Main {
     if (args[0].equals("report")) {
       return report(args);
     }
-    if (!args[0].equals("run")) {
+    if (args[0].equals("inspect")) {
+      return inspect(args);
+    }
+    boolean nightly = args[0].equals("nightly");
+    if (!args[0].equals("run") && !nightly) {
       System.err.println("defections: unknown command '" + args[0] + "'\n" + USAGE);
       return 2;
     }
@@ -91,18 +110,52 @@ public final class Main {
           case "--no-candidate-selection":
             overrides.put("candidates.enabled", "false");
             break;
+          case "--warehouse":
+          case "--keep":
+          case "--run-date":
+            if (!nightly) {
+              throw new IllegalArgumentException("option " + a + " is for `defections nightly`, not run");
+            }
+            overrides.put(a.equals("--warehouse") ? "nightly.warehouse" : a.equals("--keep")
+                ? "nightly.keep-versions" : "nightly.run-date", value(args, ++i, a));
+            break;
           default:
             throw new IllegalArgumentException("unknown option '" + a + "'");
         }
       }
+      if (nightly && overrides.containsKey("output")) {
+        throw new IllegalArgumentException("nightly writes versions into --warehouse DIR; --output is for run");
+      }
       JobConfig config = JobConfig.load(conf, overrides);
-      SparkSession spark = session("defections", config.master());
+      if (nightly && config.warehouse().isBlank()) {
+        throw new IllegalArgumentException("nightly needs --warehouse DIR");
+      }
+      SparkSession spark = session(nightly ? "defections-nightly" : "defections", config.master());
       try {
-        ObjectNode manifest = new DefectionJob(spark, config).run();
+        ObjectNode manifest = nightly ? new NightlyJob(spark, config).run() : new DefectionJob(spark, config).run();
         System.out.println(summary(manifest));
       } finally {
         spark.stop();
       }
+      return 0;
+    } catch (IllegalStateException e) {
+      System.err.println("defections: " + e.getMessage());
+      return 1;
+    } catch (IllegalArgumentException e) {
+      System.err.println("defections: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  /** {@code inspect}: prints the Parquet footers of a table folder or of an output's tables. */
+  static int inspect(String[] args) {
+    if (args.length != 2 || args[1].startsWith("-")) {
+      System.err.println("defections: inspect needs one PATH (a table folder, a Parquet file or an output directory)");
+      return 2;
+    }
+    try {
+      System.out.print(new org.defections.write.ParquetInspector(new org.apache.hadoop.conf.Configuration())
+          .describe(args[1]));
       return 0;
     } catch (IllegalArgumentException e) {
       System.err.println("defections: " + e.getMessage());
@@ -204,6 +257,11 @@ public final class Main {
         m.get("run_id").asText(), m.get("output").asText(), c.get("read").asLong(), c.get("accepted").asLong(),
         c.get("rejected").asLong(), m.get("rejects_by_reason").toString(), c.get("candidate_articles").asLong(),
         c.get("passages_annotated").asLong(), c.get("mentions").asLong(), c.get("records").asLong(),
-        m.get("timings_ms").get("total_ms").asLong());
+        m.get("timings_ms").get("total_ms").asLong())
+        + (m.has("nightly") ? String.format("%n  nightly %s: %d articles in input, %d new (annotated), %d already seen;"
+            + " version %s is current (previous %s); versions deleted %s", m.at("/nightly/run_date").asText(),
+            m.at("/nightly/articles_in_input").asLong(), m.at("/nightly/articles_new").asLong(),
+            m.at("/nightly/articles_already_seen").asLong(), m.at("/nightly/version").asText(),
+            m.at("/nightly/previous_version").asText(), m.at("/nightly/versions_deleted")) : "");
   }
 }

@@ -25,8 +25,13 @@ public final class JobConfig {
   private final String lexiconsDir;
   private final String workDir;
   private final int outputFiles;
+  private final String warehouse;
+  private final int keepVersions;
+  private final String runDate;
+  private final Config config;
 
   private JobConfig(Config c) {
+    config = c;
     input = c.getString("defections.input");
     output = c.getString("defections.output");
     format = parse(c, "defections.format", InputFormat::parse);
@@ -38,12 +43,28 @@ public final class JobConfig {
     lexiconsDir = c.getString("defections.lexicons.dir");
     workDir = c.getString("defections.work-dir");
     outputFiles = nonNegative(c, "defections.output-files");
+    warehouse = c.getString("defections.nightly.warehouse");
+    keepVersions = positive(c, "defections.nightly.keep-versions");
+    runDate = c.getString("defections.nightly.run-date");
+    if (!runDate.isBlank()) {
+      try {
+        java.time.LocalDate.parse(runDate);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException("defections.nightly.run-date = '" + runDate
+            + "': must be a date YYYY-MM-DD (or empty for today)");
+      }
+    }
     if (input.isBlank()) {
       throw new IllegalArgumentException("defections.input is empty: give --input PATH");
     }
-    if (output.isBlank()) {
+    if (output.isBlank() && warehouse.isBlank()) {
       throw new IllegalArgumentException("defections.output is empty: give --output DIR");
     }
+  }
+
+  /** The same settings writing into another output directory (a nightly run's new version). */
+  public JobConfig withOutput(String dir) {
+    return new JobConfig(ConfigFactory.parseMap(Map.of("defections.output", dir)).withFallback(config));
   }
 
   /** Loads the configuration: overrides (from the command line, keys without the "defections." prefix) win. */
@@ -125,4 +146,7 @@ public final class JobConfig {
   public String lexiconsDir() { return lexiconsDir; }
   public String workDir() { return workDir; }
   public int outputFiles() { return outputFiles; }
+  public String warehouse() { return warehouse; }
+  public int keepVersions() { return keepVersions; }
+  public String runDate() { return runDate; }
 }

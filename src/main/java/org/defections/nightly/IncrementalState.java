@@ -1,0 +1,149 @@
+package org.defections.nightly;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sha2;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.defections.DefectionJob;
+import org.defections.extract.Mention;
+import org.defections.ingest.Article;
+
+/**
+ * The incremental state of a warehouse: one folder per night that annotated something,
+ * {@code state/batches/<runId>/} holding {@code articles} (article_id, content_hash, batch) and {@code mentions} (the
+ * mentions extracted from those articles, Mention bean columns plus batch). A batch is written under a temporary name
+ * and renamed into place, so it is either complete or absent.
+ *
+ * <p>An article is new when its (id, content hash) pair is in no batch. When an id comes back with other content, the
+ * batch that saw it last supplies its mentions; earlier mentions of that id are no longer resolved.
+ */
+public final class IncrementalState implements DefectionJob.Increment {
+  static final String BATCHES = "state/batches";
+  private static final String ID = "article_id";
+  private static final String HASH = "content_hash";
+  private static final String BATCH = "batch";
+
+  private final SparkSession spark;
+  private final Path batches;
+  private final FileSystem fs;
+  private long inInput;
+  private long fresh;
+  private String writtenBatch;
+  private int batchCount;
+
+  public IncrementalState(SparkSession spark, String warehouse) {
+    this.spark = spark;
+    this.batches = new Path(warehouse, BATCHES);
+    try {
+      this.fs = batches.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open warehouse " + warehouse, e);
+    }
+  }
+
+  /** The content hash of an article: SHA-256 over title, publication date and text. */
+  static Column contentHash() {
+    return sha2(concat_ws("\u0001", coalesce(col("title"), lit("")), coalesce(col("published"), lit("")),
+        col("text")), 256);
+  }
+
+  @Override
+  public Dataset<Article> toAnnotate(Dataset<Article> accepted) {
+    inInput = accepted.count();
+    List<String> done = batchDirs();
+    batchCount = done.size();
+    if (done.isEmpty()) {
+      fresh = inInput;
+      return accepted;
+    }
+    Dataset<Row> seen = spark.read().parquet(paths(done, "articles")).select(col(ID), col(HASH));
+    Dataset<Row> hashed = accepted.withColumn(HASH, contentHash());
+    Dataset<Article> unseen = hashed.join(seen, hashed.col("id").equalTo(seen.col(ID))
+            .and(hashed.col(HASH).equalTo(seen.col(HASH))), "left_anti")
+        .drop(HASH).as(Encoders.bean(Article.class));
+    fresh = unseen.count();
+    return unseen;
+  }
+
+  @Override
+  public Dataset<Mention> allMentions(String runId, Dataset<Article> annotated, Dataset<Mention> extracted) {
+    if (fresh > 0) {
+      Path tmp = new Path(batches, "_tmp-" + runId);
+      annotated.select(col("id").as(ID), contentHash().as(HASH)).withColumn(BATCH, lit(runId)).write()
+          .mode(SaveMode.ErrorIfExists).option("compression", "zstd").parquet(new Path(tmp, "articles").toString());
+      extracted.toDF().withColumn(BATCH, lit(runId)).write().mode(SaveMode.ErrorIfExists)
+          .option("compression", "zstd").parquet(new Path(tmp, "mentions").toString());
+      try {
+        if (!fs.rename(tmp, new Path(batches, runId))) {
+          throw new IOException("rename of " + tmp + " failed");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot commit batch " + runId, e);
+      }
+      writtenBatch = runId;
+    }
+    List<String> all = batchDirs();
+    batchCount = all.size();
+    if (all.isEmpty()) {
+      return extracted;
+    }
+    Dataset<Row> latest = spark.read().parquet(paths(all, "articles")).groupBy(col(ID))
+        .agg(max(col(BATCH)).as("latest_batch"));
+    Dataset<Row> mentions = spark.read().parquet(paths(all, "mentions"));
+    return mentions.join(latest, mentions.col("articleId").equalTo(latest.col(ID))
+            .and(mentions.col(BATCH).equalTo(latest.col("latest_batch"))), "left_semi")
+        .drop(BATCH).as(Encoders.bean(Mention.class));
+  }
+
+  @Override
+  public void describe(ObjectNode manifest) {
+    ObjectNode n = manifest.with("nightly");
+    n.put("articles_in_input", inInput);
+    n.put("articles_new", fresh);
+    n.put("articles_already_seen", inInput - fresh);
+    n.put("batch_written", writtenBatch);
+    n.put("batches", batchCount);
+    n.put("watermark", batchDirs().stream().max(String::compareTo).orElse(null));
+  }
+
+  /** Completed batch folders (run ids), oldest first. */
+  List<String> batchDirs() {
+    List<String> out = new ArrayList<>();
+    try {
+      if (!fs.exists(batches)) {
+        return out;
+      }
+      for (FileStatus st : fs.listStatus(batches)) {
+        String name = st.getPath().getName();
+        if (st.isDirectory() && !name.startsWith("_")) {
+          out.add(name);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + batches, e);
+    }
+    out.sort(null);
+    return out;
+  }
+
+  private String[] paths(List<String> batchIds, String table) {
+    return batchIds.stream().map(b -> new Path(new Path(batches, b), table).toString()).toArray(String[]::new);
+  }
+}

@@ -1,0 +1,160 @@
+package org.defections.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.defections.SparkTestSession;
+import org.defections.config.JobConfig;
+import org.defections.nightly.NightlyJob;
+import org.defections.nightly.Warehouse;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nightly recompute over the dev articles: a night annotates only what no earlier night saw; the same input twice
+ * gives the same tables and annotates nothing; the incremental tables equal a full run's; overlapping runs are
+ * refused; retention keeps N versions; and a run killed while writing leaves the previous version current and
+ * readable, and the next run succeeds.
+ */
+class NightlyTest {
+  static final List<String> TABLES = List.of("defections", "mentions", "rejects", "defections_by_country",
+      "defections_by_rank", "defections_by_month", "defections_by_country_rank_month");
+  static final Path DEV = JobRunner.SHARED.resolve("eval/dev/articles.jsonl");
+
+  private static ObjectNode night(Path input, Path warehouse, int keep) {
+    JobConfig c = JobConfig.load(null, Map.of("input", input.toString(), "nightly.warehouse", warehouse.toString(),
+        "nightly.keep-versions", String.valueOf(keep), "nightly.run-date", "2026-11-21"));
+    return new NightlyJob(SparkTestSession.get(), c).run();
+  }
+
+  private static Map<String, List<String>> tables(Path version) throws Exception {
+    Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    for (String t : TABLES) {
+      List<String> rows = new ArrayList<>(JobRunner.dump(version.resolve(t)));
+      rows.removeIf(String::isBlank);
+      rows.sort(null);
+      out.put(t, rows);
+    }
+    return out;
+  }
+
+  private static Path current(Path warehouse) throws Exception {
+    String id = Files.readString(warehouse.resolve("CURRENT"), StandardCharsets.UTF_8).trim();
+    return warehouse.resolve("versions").resolve(id);
+  }
+
+  @Test
+  void nightsAreIncrementalIdempotentAndEqualToAFullRun() throws Exception {
+    Path dir = Files.createTempDirectory("nightly");
+    Path warehouse = dir.resolve("warehouse");
+    List<String> dev = Files.readAllLines(DEV, StandardCharsets.UTF_8);
+    Path first = dir.resolve("first.jsonl");
+    Files.write(first, dev.subList(0, dev.size() - 10), StandardCharsets.UTF_8);
+
+    ObjectNode n1 = night(first, warehouse, 2);
+    assertEquals(dev.size() - 10, n1.at("/nightly/articles_new").asLong());
+    Path v1 = current(warehouse);
+
+    ObjectNode n2 = night(DEV, warehouse, 2);
+    assertEquals(10, n2.at("/nightly/articles_new").asLong(), "the 10 added articles, and only they, are annotated");
+    assertEquals(dev.size() - 10, n2.at("/nightly/articles_already_seen").asLong());
+    assertEquals(v1.getFileName().toString(), n2.at("/nightly/previous_version").asText());
+    Path v2 = current(warehouse);
+    assertNotEquals(v1, v2);
+    assertTrue(Files.isSymbolicLink(warehouse.resolve("current")));
+    assertEquals(v2.toRealPath(), warehouse.resolve("current").toRealPath());
+
+    ObjectNode n3 = night(DEV, warehouse, 2);
+    assertEquals(0, n3.at("/nightly/articles_new").asLong(), "the same input again annotates nothing");
+    assertEquals(0, n3.at("/counts/passages_annotated").asLong());
+    Path v3 = current(warehouse);
+    Map<String, List<String>> t2 = tables(v2);
+    assertEquals(t2, tables(v3), "the same input twice gives the same tables");
+
+    // the incremental tables are those of one full run over all the articles
+    Path full = dir.resolve("full");
+    JobRunner.run(DEV, full);
+    assertEquals(t2, tables(full));
+
+    // retention: two versions kept, the oldest deleted
+    try (Stream<Path> s = Files.list(warehouse.resolve("versions"))) {
+      assertEquals(List.of(v2.getFileName().toString(), v3.getFileName().toString()),
+          s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList()));
+    }
+    assertEquals(v1.getFileName().toString(), n3.at("/nightly/versions_deleted/0").asText());
+  }
+
+  @Test
+  void overlappingRunsAreRefused() throws Exception {
+    Path warehouse = Files.createTempDirectory("nightly-lock").resolve("warehouse");
+    try (Warehouse held = new Warehouse(warehouse.toString(), new org.apache.hadoop.conf.Configuration())) {
+      held.lock();
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> night(JobRunner.PROJECT.resolve("samples/corpus"), warehouse, 3));
+      assertTrue(e.getMessage().startsWith("another nightly run holds the lock on " + warehouse), e.getMessage());
+      assertFalse(Files.exists(warehouse.resolve("CURRENT")));
+    }
+  }
+
+  @Test
+  void aRunKilledWhileWritingLeavesThePreviousVersionCurrent() throws Exception {
+    Path dir = Files.createTempDirectory("nightly-kill");
+    Path warehouse = dir.resolve("warehouse");
+    night(JobRunner.PROJECT.resolve("samples/corpus"), warehouse, 3);
+    Path before = current(warehouse);
+    Map<String, List<String>> tablesBefore = tables(before);
+
+    // a second night with new articles, in its own JVM, killed (SIGKILL) once its version's writes have started
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+Ignore") || a.startsWith("-Djdk.reflect"))
+        .collect(Collectors.toList()));
+    cmd.addAll(List.of("-Xmx2g", "-cp", System.getProperty("java.class.path"), "org.defections.cli.Main", "nightly",
+        "--input", DEV.toString(), "--warehouse", warehouse.toString(), "--master", "local[2]"));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("killed-run.log").toFile()).start();
+    Path versions = warehouse.resolve("versions");
+    Path staging = null;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    while (staging == null && p.isAlive() && System.nanoTime() < deadline) {
+      try (Stream<Path> s = Files.list(versions)) {
+        staging = s.filter(v -> !v.equals(before) && Files.isDirectory(v.resolve("_staging"))).findFirst()
+            .orElse(null);
+      }
+      Thread.sleep(100);
+    }
+    assertTrue(staging != null, "the second run started writing: "
+        + Files.readString(dir.resolve("killed-run.log"), StandardCharsets.UTF_8));
+    p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    assertFalse(p.isAlive());
+
+    assertEquals(before, current(warehouse), "CURRENT still names the previous version");
+    assertEquals(before.toRealPath(), warehouse.resolve("current").toRealPath());
+    assertEquals(tablesBefore, tables(before), "the previous version is intact");
+    assertFalse(Files.exists(staging.resolve("_manifest.json")), "the killed version is incomplete");
+
+    // the next night takes the lock the killed run held, succeeds, and removes the incomplete version
+    // (if the killed run had committed its batch of annotations, they count as seen: the state is never partial)
+    boolean batchCommitted = Files.isDirectory(warehouse.resolve("state/batches").resolve(staging.getFileName()));
+    ObjectNode next = night(DEV, warehouse, 3);
+    assertEquals(batchCommitted ? 0 : 27, next.at("/nightly/articles_new").asLong());
+    assertEquals(27, next.at("/nightly/articles_in_input").asLong());
+    assertTrue(next.at("/nightly/versions_deleted").toString().contains(staging.getFileName().toString()));
+    assertFalse(Files.exists(staging));
+  }
+}

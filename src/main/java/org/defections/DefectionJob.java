@@ -40,6 +40,8 @@ import org.defections.write.Tables;
  */
 public final class DefectionJob {
   public static final String VERSION = "0.1.0";
+  /** Milestones at INFO: counts only, never names or text. */
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DefectionJob.class);
   private final SparkSession spark;
   private final JobConfig config;
 
@@ -111,6 +113,7 @@ public final class DefectionJob {
       long rejected = writer.stage(Tables.REJECTS, TableWriter.snakeCase(in.rejects(), Tables.REJECT_COLUMNS),
           config.outputFiles());
       timings.put("ingest_ms", ms(t));
+      LOG.info("ingest: {} accepted, {} rejected ({} ms)", accepted, rejected, timings.get("ingest_ms"));
 
       // clean and select candidates, annotate, extract
       t = System.nanoTime();
@@ -124,6 +127,8 @@ public final class DefectionJob {
       long passageCount = passages.count();
       long candidateArticles = passages.select("articleId").distinct().count();
       timings.put("candidates_ms", ms(t));
+      LOG.info("candidates: {} of {} articles to annotate hold trigger words; {} passages go to Spark NLP ({} ms)",
+          candidateArticles, articlesToAnnotate, passageCount, timings.get("candidates_ms"));
 
       t = System.nanoTime();
       PipelineModel pipeline = AnnotationPipeline.build(spark, lexicons, workDir().resolve("matchers"));
@@ -133,6 +138,7 @@ public final class DefectionJob {
       long mentionCount = writer.stage(Tables.MENTIONS, TableWriter.snakeCase(mentions, Tables.MENTION_COLUMNS),
           config.outputFiles());
       timings.put("annotate_extract_ms", ms(t));
+      LOG.info("annotated and extracted: {} mentions ({} ms)", mentionCount, timings.get("annotate_extract_ms"));
 
       // resolve, aggregate
       t = System.nanoTime();
@@ -141,6 +147,7 @@ public final class DefectionJob {
           .orderBy("origin_country", "event_id");
       long recordCount = writer.stage(Tables.DEFECTIONS, defections, config.outputFiles());
       timings.put("resolve_ms", ms(t));
+      LOG.info("resolved: {} defection records ({} ms)", recordCount, timings.get("resolve_ms"));
       t = System.nanoTime();
       Dataset<Row> written = spark.read().parquet(config.output() + "/_staging/" + runId + "/" + Tables.DEFECTIONS);
       for (Map.Entry<String, Dataset<Row>> e : Aggregates.all(written).entrySet()) {

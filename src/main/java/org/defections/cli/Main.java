@@ -53,6 +53,9 @@ public final class Main {
       "  --report FILE            where the report goes (default DIR/report.html)",
       "  --top N                  records listed (default 25)");
 
+  /** How often a long run prints a progress line (only when something moved). */
+  static final long PROGRESS_INTERVAL_MS = 15_000;
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -131,7 +134,9 @@ public final class Main {
         throw new IllegalArgumentException("nightly needs --warehouse DIR");
       }
       SparkSession spark = session(nightly ? "defections-nightly" : "defections", config.master());
-      try {
+      Progress progress = new Progress(System.err, PROGRESS_INTERVAL_MS);
+      spark.sparkContext().addSparkListener(progress);
+      try (progress) {
         ObjectNode manifest = nightly ? new NightlyJob(spark, config).run() : new DefectionJob(spark, config).run();
         System.out.println(summary(manifest));
       } finally {

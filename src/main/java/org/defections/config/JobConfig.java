@@ -69,6 +69,11 @@ public final class JobConfig {
 
   /** Loads the configuration: overrides (from the command line, keys without the "defections." prefix) win. */
   public static JobConfig load(String confFile, Map<String, String> overrides) {
+    return load(confFile, overrides, System.getenv());
+  }
+
+  /** As {@link #load(String, Map)}, with the environment given (DEFECTIONS_* variables are read from it). */
+  public static JobConfig load(String confFile, Map<String, String> overrides, Map<String, String> environment) {
     Config defaults = ConfigFactory.defaultReference();
     Config file = ConfigFactory.empty();
     if (confFile != null) {
@@ -78,9 +83,8 @@ public final class JobConfig {
       }
       file = ConfigFactory.parseFile(f);
     }
-    Config env = ConfigFactory.systemEnvironment();
     java.util.Map<String, Object> fromEnv = new java.util.HashMap<>();
-    for (Map.Entry<String, String> e : System.getenv().entrySet()) {
+    for (Map.Entry<String, String> e : environment.entrySet()) {
       if (e.getKey().startsWith("DEFECTIONS_")) {
         String key = "defections." + e.getKey().substring("DEFECTIONS_".length()).toLowerCase().replace("__", ".")
             .replace('_', '-');

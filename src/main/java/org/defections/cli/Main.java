@@ -41,6 +41,15 @@ public final class Main {
       "  --keep N                 complete versions kept (default 7)",
       "  --run-date D             the night computed, recorded in the manifest (default today, UTC)",
       "",
+      "usage: defections evaluate --gold FILE --input PATH [--output DIR] [--json] [run's options]",
+      "",
+      "  evaluate                 runs the job on PATH and scores its records against the gold records in FILE",
+      "                           as ../shared/eval/score.py does: missed, spurious and wrong-field lines, then",
+      "                           precision, recall, F1, strict F1 and per-field accuracy",
+      "  --gold FILE              gold records, one JSON object per line (score.py's format)",
+      "  --output DIR             where the run's tables go (default: a new temporary directory)",
+      "  --json                   print only the figures, as one JSON line (score.py --json)",
+      "",
       "usage: defections inspect PATH",
       "",
       "  inspect                  Parquet footers of a table or of every table of an output: schema, files, row",
@@ -75,6 +84,9 @@ public final class Main {
     }
     if (args[0].equals("report")) {
       return report(args);
+    }
+    if (args[0].equals("evaluate")) {
+      return evaluate(args);
     }
     if (args[0].equals("inspect")) {
       return inspect(args);
@@ -149,6 +161,65 @@ public final class Main {
     } catch (IllegalArgumentException e) {
       System.err.println("defections: " + e.getMessage());
       return 2;
+    }
+  }
+
+  /** {@code evaluate}: runs the job on an annotated input and scores its records against the gold file. */
+  static int evaluate(String[] args) {
+    Map<String, String> overrides = new LinkedHashMap<>();
+    String conf = null;
+    String gold = null;
+    boolean json = false;
+    try {
+      for (int i = 1; i < args.length; i++) {
+        String a = args[i];
+        switch (a) {
+          case "--gold":
+            gold = value(args, ++i, a);
+            break;
+          case "--json":
+            json = true;
+            break;
+          case "--input":
+          case "--output":
+          case "--format":
+          case "--master":
+            overrides.put(a.equals("--master") ? "spark.master" : a.substring(2), value(args, ++i, a));
+            break;
+          case "--conf":
+            conf = value(args, ++i, a);
+            break;
+          case "--max-text-chars":
+            overrides.put("ingest.max-text-chars", value(args, ++i, a));
+            break;
+          default:
+            throw new IllegalArgumentException("unknown option '" + a + "' for evaluate");
+        }
+      }
+      if (gold == null) {
+        throw new IllegalArgumentException("evaluate needs --gold FILE (gold records, one JSON object per line)");
+      }
+      if (!overrides.containsKey("output")) {
+        overrides.put("output", java.nio.file.Files.createTempDirectory("defections-evaluate").resolve("out")
+            .toString());
+      }
+      java.nio.file.Path goldPath = java.nio.file.Paths.get(gold);
+      org.defections.evaluate.Evaluation.readGold(goldPath); // a bad gold file fails before the run
+      JobConfig config = JobConfig.load(conf, overrides);
+      SparkSession spark = session("defections-evaluate", config.master());
+      try {
+        org.defections.evaluate.Scorer.Result r = new org.defections.evaluate.Evaluation(spark).run(config, goldPath);
+        System.out.print(json ? r.figures().toString() + "\n" : org.defections.evaluate.Evaluation.show(r));
+      } finally {
+        spark.stop();
+      }
+      return 0;
+    } catch (IllegalArgumentException e) {
+      System.err.println("defections: " + e.getMessage());
+      return 2;
+    } catch (java.io.IOException e) {
+      System.err.println("defections: " + e.getMessage());
+      return 1;
     }
   }
 

@@ -55,6 +55,19 @@ final class JobRunner {
     return Files.readAllLines(out, StandardCharsets.UTF_8);
   }
 
+  /** score.py --show's whole output (missed, spurious, wrong fields, figures) on predicted JSON lines. */
+  static String scoreShow(Path gold, List<String> predicted) throws IOException, InterruptedException {
+    Path pred = Files.createTempFile("pred", ".jsonl");
+    Files.write(pred, predicted, StandardCharsets.UTF_8);
+    Process p = new ProcessBuilder("python3", SHARED.resolve("eval/score.py").toString(), gold.toString(),
+        pred.toString(), "--show").redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("score.py failed: " + out);
+    }
+    return out;
+  }
+
   /** score.py --json on a predicted JSON-lines file. */
   static String score(Path gold, List<String> predicted) throws IOException, InterruptedException {
     Path pred = Files.createTempFile("pred", ".jsonl");

@@ -13,7 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.defections.extract.Names;
+import org.defections.SparkTestSession;
+import org.defections.config.JobConfig;
+import org.defections.evaluate.Evaluation;
+import org.defections.evaluate.Scorer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,13 +58,23 @@ class ScoredCorporaTest {
     }
   }
 
+  /**
+   * The dev set through `defections evaluate` (the job, then the Java scorer): its figures and its report must be
+   * exactly those of score.py on the same table dumped by DuckDB, and F1 must reach the bar.
+   */
   @Test
-  void devSetScoresAtLeastTheBar() throws Exception {
+  void devSetScoresAtLeastTheBarAndEvaluateAgreesWithScorePy() throws Exception {
     Path out = Files.createTempDirectory("dev-run").resolve("out");
-    JobRunner.run(JobRunner.SHARED.resolve("eval/dev/articles.jsonl"), out);
-    JsonNode score = JSON.readTree(JobRunner.score(JobRunner.SHARED.resolve("eval/dev/gold.jsonl"),
-        JobRunner.dump(out.resolve("defections"))));
+    Path gold = JobRunner.SHARED.resolve("eval/dev/gold.jsonl");
+    JobConfig config = JobConfig.load(null, Map.of("input", JobRunner.SHARED.resolve("eval/dev/articles.jsonl")
+        .toString(), "output", out.toString()));
+    Scorer.Result evaluated = new Evaluation(SparkTestSession.get()).run(config, gold);
+
+    List<String> dumped = JobRunner.dump(out.resolve("defections"));
+    JsonNode score = JSON.readTree(JobRunner.score(gold, dumped));
     System.out.println("dev score: " + score);
+    assertEquals(score, evaluated.figures(), "evaluate's figures are score.py's");
+    assertEquals(JobRunner.scoreShow(gold, dumped), Evaluation.show(evaluated), "evaluate's report is score.py's");
     assertTrue(score.get("f1").asDouble() >= 0.60, "dev F1 below 0.60: " + score);
   }
 

@@ -62,9 +62,6 @@ public final class Main {
       "  --report FILE            where the report goes (default DIR/report.html)",
       "  --top N                  records listed (default 25)");
 
-  /** How often a long run prints a progress line (only when something moved). */
-  static final long PROGRESS_INTERVAL_MS = 15_000;
-
   private Main() {}
 
   public static void main(String[] args) {
@@ -146,7 +143,7 @@ public final class Main {
         throw new IllegalArgumentException("nightly needs --warehouse DIR");
       }
       SparkSession spark = session(nightly ? "defections-nightly" : "defections", config.master());
-      Progress progress = new Progress(System.err, PROGRESS_INTERVAL_MS);
+      Progress progress = new Progress(System.err, config.progressSeconds() * 1000L);
       spark.sparkContext().addSparkListener(progress);
       try (progress) {
         ObjectNode manifest = nightly ? new NightlyJob(spark, config).run() : new DefectionJob(spark, config).run();

@@ -28,6 +28,7 @@ public final class JobConfig {
   private final String warehouse;
   private final int keepVersions;
   private final String runDate;
+  private final int progressSeconds;
   private final Config config;
 
   private JobConfig(Config c) {
@@ -46,6 +47,7 @@ public final class JobConfig {
     warehouse = c.getString("defections.nightly.warehouse");
     keepVersions = positive(c, "defections.nightly.keep-versions");
     runDate = c.getString("defections.nightly.run-date");
+    progressSeconds = positive(c, "defections.progress.interval-seconds");
     if (!runDate.isBlank()) {
       try {
         java.time.LocalDate.parse(runDate);
@@ -153,4 +155,5 @@ public final class JobConfig {
   public String warehouse() { return warehouse; }
   public int keepVersions() { return keepVersions; }
   public String runDate() { return runDate; }
+  public int progressSeconds() { return progressSeconds; }
 }

@@ -26,7 +26,9 @@ class SchedulersTest {
   private static final Path OPS = JobRunner.PROJECT.resolve("ops");
 
   private static Process run(Path log, String... cmd) throws Exception {
-    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().put("DEFECTIONS_PROGRESS__INTERVAL_SECONDS", "1"); // configuration from the environment
+    return pb.start();
   }
 
   @Test
@@ -44,9 +46,15 @@ class SchedulersTest {
     String current = Files.readString(warehouse.resolve("CURRENT"), StandardCharsets.UTF_8).trim();
     assertTrue(Files.exists(warehouse.resolve("versions").resolve(current).resolve("_manifest.json")));
     assertTrue(out.contains("15 new (annotated)"), out);
+    List<Path> nightLogs;
     try (var logs = Files.list(warehouse.resolve("logs"))) {
-      assertEquals(1, logs.count(), "one log per night");
+      nightLogs = logs.collect(java.util.stream.Collectors.toList());
     }
+    assertEquals(1, nightLogs.size(), "one log per night");
+    String night = Files.readString(nightLogs.get(0), StandardCharsets.UTF_8);
+    assertTrue(night.matches("(?s).*defections: progress \\d+m\\d\\ds: spark jobs \\d+, stages \\d+, tasks \\d+ done.*"),
+        "a long run shows progress: " + night);
+    assertTrue(night.contains("INFO DefectionJob: candidates: 15 of 15 articles to annotate"), night);
 
     // another run holds the warehouse's flock: the wrapper does not start, and says why
     Path holder = dir.resolve("holder.log");

@@ -28,6 +28,7 @@ import org.defections.extract.Mention;
 import org.defections.extract.MentionExtraction;
 import org.defections.ingest.Article;
 import org.defections.ingest.ArticleReader;
+import org.defections.ingest.LanguageDetection;
 import org.defections.lexicon.Lexicons;
 import org.defections.resolve.DefectionRecord;
 import org.defections.resolve.Resolution;
@@ -108,8 +109,16 @@ public final class DefectionJob {
       long t = System.nanoTime();
       ArticleReader.Ingested in = new ArticleReader(spark, config.maxTextChars()).read(config.input(),
           config.format());
-      Dataset<Article> articles = in.articles().persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Article> articles = LanguageDetection.tag(in.articles(), lx).persist(StorageLevel.MEMORY_AND_DISK());
       long accepted = articles.count();
+      Map<String, Long> byLanguage = new java.util.TreeMap<>();
+      for (Row r : articles.groupBy("language").count().collectAsList()) { // one row per language
+        byLanguage.put(r.getString(0), r.getLong(1));
+      }
+      long skippedLanguage = byLanguage.entrySet().stream()
+          .filter(e -> !LanguageDetection.SUPPORTED.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+      Dataset<Article> supported = articles.filter(functions.col("language").isin(
+          LanguageDetection.SUPPORTED.toArray()));
       long rejected = writer.stage(Tables.REJECTS, TableWriter.snakeCase(in.rejects(), Tables.REJECT_COLUMNS),
           config.outputFiles());
       timings.put("ingest_ms", ms(t));
@@ -117,8 +126,8 @@ public final class DefectionJob {
 
       // clean and select candidates, annotate, extract
       t = System.nanoTime();
-      Dataset<Article> toAnnotate = increment.toAnnotate(articles);
-      if (toAnnotate != articles) {
+      Dataset<Article> toAnnotate = increment.toAnnotate(supported);
+      if (toAnnotate != supported) {
         toAnnotate.persist(StorageLevel.MEMORY_AND_DISK());
       }
       long articlesToAnnotate = toAnnotate.count();
@@ -178,12 +187,14 @@ public final class DefectionJob {
       counts.put("read", accepted + rejected);
       counts.put("accepted", accepted);
       counts.put("rejected", rejected);
+      counts.put("skipped_language", skippedLanguage);
       counts.put("articles_to_annotate", articlesToAnnotate);
       counts.put("candidate_articles", candidateArticles);
       counts.put("passages_annotated", passageCount);
       counts.put("mentions", mentionCount);
       counts.put("records", recordCount);
       m.set("rejects_by_reason", om.valueToTree(rejectsByReason));
+      m.set("articles_by_language", om.valueToTree(byLanguage));
       m.set("mentions_by_factuality", om.valueToTree(factuality));
       m.set("tables", om.valueToTree(writer.counts()));
       m.set("timings_ms", om.valueToTree(timings));

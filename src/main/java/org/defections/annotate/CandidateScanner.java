@@ -29,14 +29,24 @@ public final class CandidateScanner implements Serializable {
     this.maxPassageChars = maxPassageChars;
   }
 
-  /** Case-insensitive alternation of the first word of every trigger phrase, cut to a stem. */
+  /**
+   * Case-insensitive alternation of the first word of every English trigger phrase and the longest word of every
+   * Spanish one (prefixes: "defect" also finds "defected").
+   */
   static Pattern stemPattern(Lexicons lexicons) {
     java.util.TreeSet<String> words = new java.util.TreeSet<>();
     for (Lexicons.TriggerEntry t : lexicons.triggers().values()) {
       String first = t.phrase().toLowerCase(Locale.ROOT).split(" ")[0];
       words.add(Pattern.quote(first));
     }
-    return Pattern.compile("(?i)\\b(?:" + String.join("|", words) + ")");
+    for (Lexicons.TriggerEntry t : lexicons.esTriggers().values()) {
+      String longest = "";
+      for (String w : t.phrase().toLowerCase(Locale.ROOT).split(" ")) {
+        longest = w.length() > longest.length() ? w : longest; // "se pasaron a" -> "pasaron", "pidió asilo" -> "pidió"
+      }
+      words.add(Pattern.quote(longest));
+    }
+    return Pattern.compile("(?iu)\\b(?:" + String.join("|", words) + ")");
   }
 
   /** True when the text holds at least one trigger stem. */

@@ -52,6 +52,7 @@ public final class CandidateSelection {
       p.setPassageBegin(s.begin());
       p.setText(text.substring(s.begin(), s.end()));
       p.setSegments(segments);
+      p.setLanguage(a.getLanguage() == null ? "en" : a.getLanguage());
       out.add(p);
     }
     return out;

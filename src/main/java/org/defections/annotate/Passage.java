@@ -19,6 +19,8 @@ public class Passage implements Serializable {
   private int passageBegin;
   private String text;
   private List<Integer> segments;
+  /** The article's language (en or es): which extraction rules apply. */
+  private String language;
 
   public String getArticleId() { return articleId; }
   public void setArticleId(String v) { articleId = v; }
@@ -34,4 +36,6 @@ public class Passage implements Serializable {
   public void setText(String v) { text = v; }
   public List<Integer> getSegments() { return segments; }
   public void setSegments(List<Integer> v) { segments = v; }
+  public String getLanguage() { return language; }
+  public void setLanguage(String v) { language = v; }
 }

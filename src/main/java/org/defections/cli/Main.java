@@ -326,9 +326,11 @@ public final class Main {
   static String summary(ObjectNode m) {
     var c = m.get("counts");
     return String.format("defections: run %s wrote %s%n  read %d = accepted %d + rejected %d %s%n"
+            + "  languages %s (skipped, not annotated: %d)%n"
             + "  candidate articles %d, passages annotated %d, mentions %d, records %d%n  time %d ms",
         m.get("run_id").asText(), m.get("output").asText(), c.get("read").asLong(), c.get("accepted").asLong(),
-        c.get("rejected").asLong(), m.get("rejects_by_reason").toString(), c.get("candidate_articles").asLong(),
+        c.get("rejected").asLong(), m.get("rejects_by_reason").toString(), m.get("articles_by_language").toString(),
+        c.get("skipped_language").asLong(), c.get("candidate_articles").asLong(),
         c.get("passages_annotated").asLong(), c.get("mentions").asLong(), c.get("records").asLong(),
         m.get("timings_ms").get("total_ms").asLong())
         + (m.has("nightly") ? String.format("%n  nightly %s: %d articles in input, %d new (annotated), %d already seen;"

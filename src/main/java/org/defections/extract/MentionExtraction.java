@@ -16,6 +16,7 @@ import org.defections.lexicon.Lexicons;
 /**
  * The extraction stage's Spark side. Input: annotated passages (the {@code Passage} columns plus the annotation
  * columns of {@link AnnotationPipeline}). Output: {@link Mention}s, offsets mapped back to the original article.
+ * Passages of Spanish articles go to {@link SpanishMentionExtractor}, the others to {@link MentionExtractor}.
  */
 public final class MentionExtraction {
   private MentionExtraction() {}
@@ -23,13 +24,15 @@ public final class MentionExtraction {
   public static Dataset<Mention> extract(Dataset<Row> annotated, Broadcast<Lexicons> lexicons) {
     return annotated.mapPartitions((MapPartitionsFunction<Row, Mention>) rows -> {
       MentionExtractor extractor = new MentionExtractor(lexicons.value());
+      SpanishMentionExtractor spanish = new SpanishMentionExtractor(lexicons.value());
       List<Mention> out = new ArrayList<>();
       while (rows.hasNext()) {
         Row r = rows.next();
         AnnotatedDocument doc = toDocument(r);
         int[] segments = segments(r);
         ArticleCleaner.Cleaned map = new ArticleCleaner.Cleaned("", segments, 0);
-        for (Mention m : extractor.extract(doc)) {
+        boolean es = "es".equals(r.getString(r.fieldIndex("language")));
+        for (Mention m : es ? spanish.extract(doc) : extractor.extract(doc)) {
           m.setBegin(map.toOriginal(m.getBegin()));
           m.setEnd(map.toOriginal(m.getEnd()));
           out.add(m);

@@ -20,6 +20,8 @@ public class Article implements Serializable {
   private String title;
   private String text;
   private String source;
+  /** ISO 639-1 code from {@link LanguageDetector}, "und-<Script>" for other scripts; null before detection. */
+  private String language;
 
   public Article() {}
 
@@ -44,4 +46,6 @@ public class Article implements Serializable {
   public void setText(String v) { text = v; }
   public String getSource() { return source; }
   public void setSource(String v) { source = v; }
+  public String getLanguage() { return language; }
+  public void setLanguage(String v) { language = v; }
 }

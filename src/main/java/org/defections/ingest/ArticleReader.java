@@ -69,7 +69,7 @@ public final class ArticleReader {
         .drop("_n").as(Encoders.bean(ParsedRecord.class));
     Dataset<Article> articles = all.filter(functions.col("reason").isNull())
         .select(functions.col("id"), functions.col("url"), functions.col("published"), functions.col("title"),
-            functions.col("text"), functions.col("source"))
+            functions.col("text"), functions.col("source"), functions.lit(null).cast("string").as("language"))
         .as(Encoders.bean(Article.class));
     Dataset<ParsedRecord> rejects = all.filter(functions.col("reason").isNotNull());
     return new Ingested(articles, rejects, format);

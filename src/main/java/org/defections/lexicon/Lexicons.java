@@ -39,8 +39,14 @@ public final class Lexicons implements Serializable {
   public static final String NUMBERS = "numbers.tsv";
   public static final String BOILERPLATE = "boilerplate.tsv";
   public static final String WORDS = "words.tsv";
+  public static final String LANGUAGES = "languages.tsv";
+  public static final String ES_TRIGGERS = "es_triggers.tsv";
+  public static final String ES_RANKS = "es_ranks.tsv";
+  public static final String ES_PLACES = "es_places.tsv";
+  public static final String ES_WORDS = "es_words.tsv";
   public static final List<String> ALL =
-      List.of(RANKS, NATO, PLACES, TRIGGERS, FACTUALITY, SENSE, NUMBERS, BOILERPLATE, WORDS);
+      List.of(RANKS, NATO, PLACES, TRIGGERS, FACTUALITY, SENSE, NUMBERS, BOILERPLATE, WORDS, LANGUAGES, ES_TRIGGERS,
+          ES_RANKS, ES_PLACES, ES_WORDS);
 
   private final Map<String, RankEntry> ranks = new HashMap<>();
   private final Map<String, String> nato = new HashMap<>();
@@ -52,6 +58,12 @@ public final class Lexicons implements Serializable {
   private final List<Pattern> boilerplate = new ArrayList<>();
   private final Map<String, String> words = new HashMap<>();
   private final Map<String, String> rawFiles = new LinkedHashMap<>();
+  private final Map<String, String> languages = new HashMap<>();
+  private final Map<String, TriggerEntry> esTriggers = new LinkedHashMap<>();
+  private final Map<String, EsRank> esRanks = new HashMap<>();
+  private final Map<String, List<PlaceEntry>> esPlaces = new HashMap<>();
+  private final Map<String, String[]> esWords = new HashMap<>();
+  private int esLongestPhrase = 1;
 
   private Lexicons() {}
 
@@ -107,6 +119,26 @@ public final class Lexicons implements Serializable {
     rows(NUMBERS, 2).forEach(r -> numbers.put(key(r[0]), Integer.parseInt(r[1])));
     rows(BOILERPLATE, 1).forEach(r -> boilerplate.add(Pattern.compile(r[0])));
     rows(WORDS, 2).forEach(r -> words.put(key(r[0]), r[1]));
+    rows(LANGUAGES, 2).forEach(r -> languages.put(key(r[0]), r[1]));
+    rows(ES_TRIGGERS, 3).forEach(r -> esTriggers.put(key(r[0]), new TriggerEntry(r[0], r[1], r[2])));
+    rows(ES_RANKS, 6).forEach(r -> esRanks.put(key(r[0]), new EsRank(new RankEntry(r[1], r[2],
+        Integer.parseInt(r[3])), "P".equals(r[4]), "A".equals(r[5]))));
+    for (String[] r : rows(ES_PLACES, 3)) {
+      esPlaces.computeIfAbsent(key(r[0]), k -> new ArrayList<>()).add(new PlaceEntry(r[1], r[2]));
+    }
+    rows(ES_WORDS, 2).forEach(r -> esWords.put(key(r[0]), new String[] {r[1], r.length > 2 ? r[2] : ""}));
+    for (String k : esTriggers.keySet()) {
+      esLongestPhrase = Math.max(esLongestPhrase, k.split(" ").length);
+    }
+    for (String k : esRanks.keySet()) {
+      esLongestPhrase = Math.max(esLongestPhrase, k.split(" ").length);
+    }
+    for (String k : esPlaces.keySet()) {
+      esLongestPhrase = Math.max(esLongestPhrase, k.split(" ").length);
+    }
+    for (String k : esWords.keySet()) {
+      esLongestPhrase = Math.max(esLongestPhrase, k.split(" ").length);
+    }
   }
 
   private List<String[]> rows(String name, int minColumns) {
@@ -194,6 +226,37 @@ public final class Lexicons implements Serializable {
   }
 
   /** A rank or title: canonical English name, rank class and specificity (higher is more specific). */
+  /** Language of a function word (languages.tsv), or null. */
+  public String languageOf(String word) {
+    return languages.get(word);
+  }
+
+  /** Spanish trigger phrases (es_triggers.tsv), by key. */
+  public Map<String, TriggerEntry> esTriggers() {
+    return java.util.Collections.unmodifiableMap(esTriggers);
+  }
+
+  public EsRank esRank(String phrase) {
+    return esRanks.get(phrase);
+  }
+
+  public List<PlaceEntry> esPlaces(String phrase) {
+    return esPlaces.getOrDefault(phrase, List.of());
+  }
+
+  /** A Spanish word class and value (es_words.tsv): {class, value}, or null. */
+  public String[] esWord(String phrase) {
+    return esWords.get(phrase);
+  }
+
+  /** Tokens in the longest Spanish lexicon phrase. */
+  public int esLongestPhrase() {
+    return esLongestPhrase;
+  }
+
+  /** A Spanish rank: its English canonical entry, whether the phrase is plural, whether it is ambiguous. */
+  public record EsRank(RankEntry rank, boolean plural, boolean ambiguous) implements Serializable {}
+
   public record RankEntry(String canonical, String rankClass, int specificity) implements Serializable {}
 
   /** A place phrase naming a state: ISO alpha-3 code and kind (NAME, DEMONYM, CAPITAL, REGIME, CONTEXT:XXX). */

@@ -18,6 +18,7 @@ public final class LanguageDetector {
   /** Latin-script text too short to tell is taken as English, the product's main language. */
   public static final String DEFAULT = "en";
   private static final int MIN_HITS = 3;
+  private static final int MIN_DISTINCT = 3;
   private final Lexicons lexicons;
 
   public LanguageDetector(Lexicons lexicons) {
@@ -28,6 +29,7 @@ public final class LanguageDetector {
     String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
     Map<UnicodeScript, Integer> scripts = new EnumMap<>(UnicodeScript.class);
     Map<String, Integer> hits = new TreeMap<>();
+    Map<String, java.util.Set<String>> distinct = new TreeMap<>();
     StringBuilder word = new StringBuilder();
     for (int i = 0; i <= sample.length(); i++) {
       int c = i < sample.length() ? sample.codePointAt(i) : ' ';
@@ -43,6 +45,7 @@ public final class LanguageDetector {
         String lang = lexicons.languageOf(word.toString());
         if (lang != null) {
           hits.merge(lang, 1, Integer::sum);
+          distinct.computeIfAbsent(lang, k -> new java.util.HashSet<>()).add(word.toString());
         }
         word.setLength(0);
       }
@@ -65,8 +68,8 @@ public final class LanguageDetector {
         best = e.getKey();
       }
     }
-    if (best == null || hits.get(best) < MIN_HITS) {
-      return DEFAULT;
+    if (best == null || hits.get(best) < MIN_HITS || distinct.get(best).size() < MIN_DISTINCT) {
+      return DEFAULT; // too little text, or one word repeated ("17un unch 12un" in a price table)
     }
     return best;
   }

@@ -29,8 +29,10 @@ class SampleCorpusTest {
     Path out = JobRunner.sampleOutput();
     ObjectNode manifest = JobRunner.sampleManifest();
 
-    assertEquals(17, manifest.at("/counts/read").asLong());
-    assertEquals(15, manifest.at("/counts/accepted").asLong());
+    assertEquals(21, manifest.at("/counts/read").asLong());
+    assertEquals(19, manifest.at("/counts/accepted").asLong());
+    assertEquals(1, manifest.at("/counts/skipped_language").asLong(), "the French article is counted, not annotated");
+    assertEquals("{\"en\":15,\"es\":3,\"fr\":1}", manifest.get("articles_by_language").toString());
     assertEquals(2, manifest.at("/counts/rejected").asLong());
     assertEquals(1, manifest.at("/rejects_by_reason/empty_text").asLong());
     assertEquals(1, manifest.at("/rejects_by_reason/unparseable_json").asLong());

@@ -764,9 +764,11 @@ public final class MentionExtractor {
         destination = motionDestination(clauseStart, tb);
       }
       DateResolver.Resolved date = date(tb, te, ss, se);
-      boolean perfectDefault = date.year() == null && doc.published() != null && tb - 1 >= ss && perfect(tb, ss);
+      boolean perfectDefault = date.year() == null && doc.published() != null && tb - 1 >= ss
+          && (perfect(tb, ss) || newsPast(tb, te, ss, entry));
       if (perfectDefault) {
-        // news in the present perfect ("has defected") reports an event of the days before publication
+        // news in the present perfect ("has defected"), or a main-clause past with no date of its own ("the pilot
+        // defected and asked for asylum"), reports an event of the days before publication
         date = new DateResolver.Resolved(null, doc.published().getYear(), doc.published().getMonthValue(), "MONTH");
       }
       boolean stateContext = fromOrigin != null || destination != null;
@@ -1084,6 +1086,32 @@ public final class MentionExtractor {
     }
 
     /** "has (also) defected", "have reportedly fled": the trigger is in the present perfect. */
+    /**
+     * A verb trigger in the simple past or present of a main clause ("defected", "fled", "resign"), not a past
+     * perfect ("had defected": earlier than the story) nor a relative clause ("X, who defected to the South, ..."),
+     * which in news usually recall older events.
+     */
+    boolean newsPast(int tb, int te, int ss, TriggerEntry entry) {
+      if (!"VERB".equals(entry.kind()) && !"ASYLUM".equals(entry.kind()) && !"RESIGN".equals(entry.kind())) {
+        return false;
+      }
+      for (int i = tb - 1; i >= Math.max(ss, tb - 6); i--) {
+        if (Set.of("had", "who", "whom", "whose", "which", "former", "once", "previously", "earlier", "after",
+            "since", "before", "ago").contains(low[i])) {
+          return false;
+        }
+        if (Set.of(",", ";", ":").contains(low[i])) {
+          break;
+        }
+      }
+      for (int i = te; i < Math.min(te + 4, low.length); i++) {
+        if (low[i].equals("ago")) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     boolean perfect(int tb, int ss) {
       for (int i = tb - 1; i >= Math.max(ss, tb - 3); i--) {
         if (Set.of("has", "have").contains(low[i])) {

@@ -197,4 +197,20 @@ class ExtractionRulesTest {
     assertEquals("Lieutenant", ms.get(0).getRank());
     assertEquals("UKR", ms.get(0).getDestinationCountry());
   }
+
+  @Test
+  void undatedNewsOfADefectionIsDatedToThePublicationMonthButBackgroundIsNot() {
+    Mention news = countable("2015-03-18", "A Gambian army captain fled to Senegal with his family and asked for "
+        + "asylum.").get(0);
+    assertEquals("2015-03", news.getEventMonth());
+    assertEquals("MONTH", news.getDatePrecision());
+    List<Mention> background = countable("2015-03-18", "Lamin Jatta, a Gambian army captain who defected to "
+        + "Senegal, gave a speech in Dakar.");
+    assertEquals(1, background.size(), background.toString());
+    assertEquals("NONE", background.get(0).getDatePrecision(), "a relative clause recalls an older event");
+    Mention earlier = countable("2015-03-18", "The Gambian captain had defected to Senegal years ago.").get(0);
+    assertEquals("NONE", earlier.getDatePrecision());
+    Mention undatedArticle = countable(null, "A Gambian army captain fled to Senegal and asked for asylum.").get(0);
+    assertEquals("NONE", undatedArticle.getDatePrecision(), "no publication date, no default");
+  }
 }

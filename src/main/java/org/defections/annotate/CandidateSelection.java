@@ -38,7 +38,7 @@ public final class CandidateSelection {
     if (spans.isEmpty()) {
       return out;
     }
-    String ref = a.getPublished() != null ? a.getPublished() : dateline(text);
+    String ref = a.getPublished() != null ? a.getPublished() : dateline(a.getText()); // before datelines are blanked
     List<Integer> segments = new ArrayList<>();
     for (int v : cleaned.segments()) {
       segments.add(v);

@@ -632,10 +632,18 @@ public final class MentionExtractor {
     /** The token that governs a name: the first one before it that is not a title, rank, place or modifier. */
     int governor(int nameStart, int floor) {
       int b = nameStart - 1;
-      while (b >= floor && (rankAt[b] != null || place(b) != null || TITLE_MODIFIERS.contains(low[b]))) {
-        b--;
+      while (true) {
+        while (b >= floor && (rankAt[b] != null || place(b) != null || TITLE_MODIFIERS.contains(low[b]))) {
+          b--;
+        }
+        // "Libya's ambassador to India Ali al-Essawi": a diplomat's posting belongs to the title before the name
+        if (b - 1 >= floor && b + 1 < nameStart && Set.of("to", "in", "at").contains(low[b]) && place(b + 1) != null
+            && rankAt[b - 1] != null && "DIPLOMAT".equals(rankAt[b - 1].rankClass())) {
+          b--;
+          continue;
+        }
+        return b;
       }
-      return b;
     }
 
     /** "close to President X", "the account of Major X": the name is the object of a preposition. */

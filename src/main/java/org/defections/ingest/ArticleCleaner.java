@@ -64,7 +64,7 @@ public final class ArticleCleaner implements Serializable {
         seg.add(out.length());
         seg.add(pos);
         seg.add(line.length());
-        out.append(line);
+        out.append(blankDateline(line));
         if (nl >= 0) {
           out.append('\n');
         }
@@ -81,6 +81,24 @@ public final class ArticleCleaner implements Serializable {
     }
     int[] segments = seg.stream().mapToInt(Integer::intValue).toArray();
     return new Cleaned(out.toString(), segments, dropped);
+  }
+
+  /**
+   * A dateline opening a paragraph ("NEW DELHI -", "SEOUL, Dec 22 (Reuters) –", "CARACAS, 24 feb —"): the place
+   * and agency of the report, not part of the first sentence (its city is no defector's origin). Matches capital
+   * words, an optional date and agency, and a dash before the sentence.
+   */
+  private static final Pattern DATELINE = Pattern.compile("^\\s*(?:[A-Z][A-Z.'\u2019-]+[ ]?){1,4}"
+      + "(?:,\\s*(?:\\d{1,2}\\s+[A-Za-z]{3,9}\\.?|[A-Z][a-z]{2,9}\\.?\\s+\\d{1,2}))?"
+      + "\\s*(?:\\([^)\n]{1,40}\\))?\\s*[-\u2013\u2014]{1,2}\\s*(?=[A-Z\"\u201c'])");
+
+  /** The line with its dateline replaced by spaces (offsets stay the same). */
+  static String blankDateline(String line) {
+    java.util.regex.Matcher m = DATELINE.matcher(line);
+    if (!m.find() || m.end() == line.length()) {
+      return line;
+    }
+    return " ".repeat(m.end()) + line.substring(m.end());
   }
 
   static String normalise(String line) {

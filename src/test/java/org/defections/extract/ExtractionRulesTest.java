@@ -213,4 +213,14 @@ class ExtractionRulesTest {
     Mention undatedArticle = countable(null, "A Gambian army captain fled to Senegal and asked for asylum.").get(0);
     assertEquals("NONE", undatedArticle.getDatePrecision(), "no publication date, no default");
   }
+
+  @Test
+  void aDiplomatsPostingBelongsToTheTitleBeforeTheName() {
+    Mention m = countable("2011-02-21", "MADRID - The Gambian ambassador to Spain Lamin Jatta has resigned in "
+        + "protest.").get(0);
+    assertEquals("Lamin Jatta", m.getPersonName());
+    assertEquals("Ambassador", m.getRank());
+    assertEquals("GMB", m.getOriginCountry(), "the dateline city is not the origin");
+    assertNull(m.getDestinationCountry(), "a posting is not a destination");
+  }
 }

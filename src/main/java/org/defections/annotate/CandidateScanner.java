@@ -29,14 +29,22 @@ public final class CandidateScanner implements Serializable {
     this.maxPassageChars = maxPassageChars;
   }
 
+  private static final java.util.Set<String> SCAN_SKIP = java.util.Set.of("could", "can", "no", "not", "have",
+      "has", "had", "was", "were", "is", "are", "be", "been", "to", "the", "a", "an", "his", "her", "their");
+
   /**
-   * Case-insensitive alternation of the first word of every English trigger phrase and the longest word of every
+   * Case-insensitive alternation of the first word (after function words) of every English trigger phrase and the longest word of every
    * Spanish one (prefixes: "defect" also finds "defected").
    */
   static Pattern stemPattern(Lexicons lexicons) {
     java.util.TreeSet<String> words = new java.util.TreeSet<>();
     for (Lexicons.TriggerEntry t : lexicons.triggers().values()) {
-      String first = t.phrase().toLowerCase(Locale.ROOT).split(" ")[0];
+      String[] ws = t.phrase().toLowerCase(Locale.ROOT).split(" ");
+      String first = ws[0];
+      // "have disappeared", "could no longer support": a function word would select nearly every article
+      for (int i = 0; i < ws.length - 1 && SCAN_SKIP.contains(ws[i]); i++) {
+        first = ws[i + 1];
+      }
       words.add(Pattern.quote(first));
     }
     for (Lexicons.TriggerEntry t : lexicons.esTriggers().values()) {

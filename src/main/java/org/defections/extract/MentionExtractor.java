@@ -34,6 +34,9 @@ public final class MentionExtractor {
   private static final Set<String> VAGUE_LARGE = Set.of("hundreds", "thousands", "dozens", "scores", "tens",
       "millions", "many", "numerous");
   private static final Set<String> VAGUE = Set.of("several", "some", "a number of", "number");
+  /** Verbs that introduce reported speech: the subject of the reported clause follows them. */
+  private static final Set<String> REPORTING = Set.of("said", "says", "stated", "announced", "added", "confirmed",
+      "claimed", "insisted", "told");
   private static final Set<String> COPULA = Set.of("is", "was", "has been", "had been", "were", "are", "been");
   /** Words that may stand between a name and what governs it: "the former deputy ...". */
   private static final Set<String> TITLE_MODIFIERS = Set.of("the", "senior", "former", "top", "deputy", "acting",
@@ -1041,7 +1044,39 @@ public final class MentionExtractor {
 
     // ---------------------------------------------------------------- defectors
 
+    /**
+     * "The ambassador said he could no longer support ...", "Officials told reporters that the pilot defected": the
+     * subject of the reported clause starts after the reporting verb (and "that"); the speaker stays available as a
+     * pronoun's antecedent.
+     */
+    int afterReportingVerb(int cs, int tb) {
+      for (int i = tb - 1; i > cs; i--) {
+        if (REPORTING.contains(low[i])) {
+          int start = i + 1;
+          if (low[i].equals("told")) {
+            int that = -1;
+            for (int k = i + 1; k < Math.min(tb, i + 5); k++) {
+              if (low[k].equals("that")) {
+                that = k;
+                break;
+              }
+            }
+            if (that < 0) {
+              continue;
+            }
+            start = that;
+          }
+          if (start < tb && low[start].equals("that")) {
+            start++;
+          }
+          return start < tb ? start : cs;
+        }
+      }
+      return cs;
+    }
+
     void subjectDefectors(int cs, int tb, int te, int ce, int ss, List<Defector> out) {
+      cs = afterReportingVerb(cs, tb);
       // "X defected from Y and fled to Z": a trigger earlier in the clause shares its subject with this one
       int predicate = tb;
       for (int i = cs; i < tb - 1; i++) {
@@ -1264,8 +1299,9 @@ public final class MentionExtractor {
         }
         if (rankAt[i] != null && rankStart[i] == i) {
           int b = i - 1;
-          while (b >= ss && (isAdjective(b) || place(b) != null || TITLE_MODIFIERS.contains(low[b])
-              || "alleged".equals(low[b]))) {
+          // stop at the determiner ("the" is also a title modifier: "the former ambassador")
+          while (b >= ss && !Set.of("a", "an", "the", "one").contains(low[b]) && (isAdjective(b) || place(b) != null
+              || TITLE_MODIFIERS.contains(low[b]) || "alleged".equals(low[b]))) {
             b--;
           }
           boolean singular = b >= ss && Set.of("a", "an", "the", "one").contains(low[b])
@@ -1273,6 +1309,19 @@ public final class MentionExtractor {
               || "be".equals(low[b - 1])));
           List<int[]> named = Names.find(this, rankEnd[i], Math.min(tb, rankEnd[i] + 4));
           if (singular && (named.isEmpty() || named.get(0)[0] != rankEnd[i])) {
+            // "Oleg Ivanov, a senior KGB officer who ..., said he": the rank describes the name before it
+            if (b - 1 >= ss && low[b - 1].equals(",")) {
+              for (int k = entities.size() - 1; k >= 0; k--) {
+                Entity e = entities.get(k);
+                if (e.end == b - 1 && e.sentence == toks.get(i).sentence()) {
+                  Defector named0 = fromEntity(e);
+                  if (named0.rank == null) {
+                    named0.rank = rankAt[i];
+                  }
+                  return named0;
+                }
+              }
+            }
             Defector d = new Defector();
             d.rank = rankAt[i];
             d.count = 1;

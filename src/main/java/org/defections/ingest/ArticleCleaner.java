@@ -84,13 +84,15 @@ public final class ArticleCleaner implements Serializable {
   }
 
   /**
-   * A dateline opening a paragraph ("NEW DELHI -", "SEOUL, Dec 22 (Reuters) –", "CARACAS, 24 feb —"): the place
+   * A dateline opening a paragraph ("NEW DELHI -", "SEOUL, Dec 22 (Reuters) –", "CARACAS, 24 feb —", "New York -
+   * "): the place
    * and agency of the report, not part of the first sentence (its city is no defector's origin). Matches capital
    * words, an optional date and agency, and a dash before the sentence.
    */
-  private static final Pattern DATELINE = Pattern.compile("^\\s*(?:[A-Z][A-Z.'\u2019-]+[ ]?){1,4}"
+  private static final Pattern DATELINE = Pattern.compile("^\\s*(?:(?:[A-Z][A-Z.'\u2019-]+[ ]?){1,4}"
       + "(?:,\\s*(?:\\d{1,2}\\s+[A-Za-z]{3,9}\\.?|[A-Z][a-z]{2,9}\\.?\\s+\\d{1,2}))?"
-      + "\\s*(?:\\([^)\n]{1,40}\\))?\\s*[-\u2013\u2014]{1,2}\\s*(?=[A-Z\"\u201c'])");
+      + "\\s*(?:\\([^)\n]{1,40}\\))?\\s*[-\u2013\u2014]{1,2}\\s*"
+      + "|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+(?: \\([^)\n]{1,40}\\))? [-\u2013\u2014]{1,2} )(?=[A-Z\"\u201c'])");
 
   /** The line with its dateline replaced by spaces (offsets stay the same). */
   static String blankDateline(String line) {

@@ -223,4 +223,20 @@ class ExtractionRulesTest {
     assertEquals("GMB", m.getOriginCountry(), "the dateline city is not the origin");
     assertNull(m.getDestinationCountry(), "a posting is not a destination");
   }
+
+  @Test
+  void reportedSpeechAndWithdrawnSupport() {
+    List<Mention> ms = countable("2011-02-21", "The Gambian ambassador in Dakar said he could no longer support "
+        + "the regime.");
+    assertEquals(1, ms.size(), ms.toString());
+    assertEquals("Ambassador", ms.get(0).getRank());
+    assertEquals("GMB", ms.get(0).getOriginCountry());
+    assertEquals("ASSERTED", ms.get(0).getFactuality(), "'could no longer' is past inability, not a hypothetical");
+    assertTrue(countable("2011-02-21", "The Gambian farmer said he could no longer support his family.").isEmpty(),
+        "withdrawing support counts only for a diplomat");
+    Mention pilot = countable("2011-02-21", "Officials told reporters that a Gambian pilot defected to Senegal.")
+        .get(0);
+    assertEquals("Pilot", pilot.getRank());
+    assertEquals("SEN", pilot.getDestinationCountry());
+  }
 }

@@ -28,14 +28,15 @@ class ArticleCleanerTest {
         {"NEW DELHI -Libya's envoy resigned.", "Libya's envoy resigned."},
         {"SEOUL, Dec 22 (Reuters) \u2013 A soldier crossed the border.", "A soldier crossed the border."},
         {"CARACAS, 24 feb \u2014 Tres sargentos desertaron.", "Tres sargentos desertaron."},
-        {"BEIRUT (AP) \u2014 A general defected.", "A general defected."}};
+        {"BEIRUT (AP) \u2014 A general defected.", "A general defected."},
+        {"New York - Key diplomats resigned.", "Key diplomats resigned."}};
     for (String[] c : cases) {
       String blanked = ArticleCleaner.blankDateline(c[0]);
       org.junit.jupiter.api.Assertions.assertEquals(c[0].length(), blanked.length());
       org.junit.jupiter.api.Assertions.assertEquals(c[1], blanked.trim());
     }
     for (String keep : new String[] {"NATO - the alliance met.", "A Syrian pilot - Col. X - defected.",
-        "US officials said so."}) {
+        "US officials said so.", "Kim Jong-un said - Nothing."}) {
       org.junit.jupiter.api.Assertions.assertEquals(keep, ArticleCleaner.blankDateline(keep));
     }
   }

@@ -15,6 +15,10 @@ class CandidateScannerTest {
   void textWithoutTriggersYieldsNoPassage() {
     assertFalse(scanner.hasTrigger("Cocoa prices rose in Bahia on Tuesday."));
     assertTrue(scanner.passages("Cocoa prices rose.\nShipments fell.").isEmpty());
+    // function words that open trigger phrases ("have disappeared", "could no longer support") select nothing
+    assertFalse(scanner.hasTrigger("Traders have said they could not support higher prices."));
+    assertTrue(scanner.hasTrigger("Twelve players have disappeared in Nairobi."));
+    assertTrue(scanner.hasTrigger("Los sargentos desertaron el sábado."));
   }
 
   @Test

@@ -239,4 +239,14 @@ class ExtractionRulesTest {
     assertEquals("Pilot", pilot.getRank());
     assertEquals("SEN", pilot.getDestinationCountry());
   }
+
+  @Test
+  void aPronounRefersToTheNameThatARankPhraseDescribes() {
+    List<Mention> ms = countable("2005-03-01", "Pavel Orlov, a senior KGB officer who later wrote two books, said he "
+        + "had been treated well since he defected in 1983.");
+    assertEquals(1, ms.size(), ms.toString());
+    assertEquals("Pavel Orlov", ms.get(0).getPersonName());
+    assertEquals("SUN", ms.get(0).getOriginCountry());
+    assertEquals(1983, ms.get(0).getEventYear());
+  }
 }

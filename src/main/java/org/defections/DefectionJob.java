@@ -123,6 +123,7 @@ public final class DefectionJob {
           config.outputFiles());
       timings.put("ingest_ms", ms(t));
       LOG.info("ingest: {} accepted, {} rejected ({} ms)", accepted, rejected, timings.get("ingest_ms"));
+      checkRejectRate(accepted, rejected);
 
       // clean and select candidates, annotate, extract
       t = System.nanoTime();
@@ -217,6 +218,21 @@ public final class DefectionJob {
         throw new UncheckedIOException((IOException) e);
       }
       throw (RuntimeException) e;
+    }
+  }
+
+  /**
+   * A broken feed must not silently empty the tables: more rejected input than {@code ingest.max-reject-rate} allows
+   * fails the run before anything is published (the staged tables are removed by the caller's abort).
+   */
+  void checkRejectRate(long accepted, long rejected) {
+    long read = accepted + rejected;
+    double rate = read == 0 ? 0 : (double) rejected / read;
+    if (rate > config.maxRejectRate()) {
+      throw new IllegalStateException(String.format(java.util.Locale.ROOT, "%d of %d input records were rejected "
+          + "(%.1f %%), more than ingest.max-reject-rate = %s allows; nothing was published. See the reasons with "
+          + "--max-reject-rate 1 or in the rejects table of a run that passes.", rejected, read, 100 * rate,
+          config.maxRejectRate()));
     }
   }
 

@@ -18,7 +18,7 @@ import org.defections.report.ReportLoader;
 public final class Main {
   static final String USAGE = String.join("\n",
       "usage: defections run --input PATH --output DIR [--format auto|text|jsonl|csv|parquet] [--conf FILE]",
-      "                      [--master URL] [--max-text-chars N] [--no-candidate-selection]",
+      "                      [--master URL] [--max-text-chars N] [--max-reject-rate R] [--no-candidate-selection]",
       "",
       "  run                      run the job: ingest, annotate, extract, resolve, aggregate, write Parquet tables",
       "  --input PATH             a directory of .txt files, a JSON-lines file, a CSV file with a header, or Parquet",
@@ -29,6 +29,7 @@ public final class Main {
       "  --conf FILE              a HOCON file (see conf/application.conf); command-line options win over it",
       "  --master URL             Spark master when the job creates its own session (default local[*])",
       "  --max-text-chars N       articles with longer text are rejected as text_too_large",
+      "  --max-reject-rate R      fail (publish nothing) when more than this share of input is rejected (0.5)",
       "  --no-candidate-selection annotate whole articles (slow; for checks)",
       "  -h, --help               this help",
       "",
@@ -118,6 +119,9 @@ public final class Main {
             break;
           case "--max-text-chars":
             overrides.put("ingest.max-text-chars", value(args, ++i, a));
+            break;
+          case "--max-reject-rate":
+            overrides.put("ingest.max-reject-rate", value(args, ++i, a));
             break;
           case "--no-candidate-selection":
             overrides.put("candidates.enabled", "false");

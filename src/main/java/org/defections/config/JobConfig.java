@@ -29,6 +29,7 @@ public final class JobConfig {
   private final int keepVersions;
   private final String runDate;
   private final int progressSeconds;
+  private final double maxRejectRate;
   private final Config config;
 
   private JobConfig(Config c) {
@@ -48,6 +49,7 @@ public final class JobConfig {
     keepVersions = positive(c, "defections.nightly.keep-versions");
     runDate = c.getString("defections.nightly.run-date");
     progressSeconds = positive(c, "defections.progress.interval-seconds");
+    maxRejectRate = fraction(c, "defections.ingest.max-reject-rate");
     if (!runDate.isBlank()) {
       try {
         java.time.LocalDate.parse(runDate);
@@ -133,6 +135,19 @@ public final class JobConfig {
     return v;
   }
 
+  private static double fraction(Config c, String key) {
+    double v;
+    try {
+      v = c.getDouble(key);
+    } catch (ConfigException.WrongType e) {
+      throw new IllegalArgumentException(key + " = '" + c.getValue(key).unwrapped() + "': must be a number from 0 to 1");
+    }
+    if (v < 0 || v > 1 || Double.isNaN(v)) {
+      throw new IllegalArgumentException(key + " = " + v + ": must be a number from 0 to 1");
+    }
+    return v;
+  }
+
   private static int integer(Config c, String key) {
     try {
       return c.getInt(key);
@@ -156,4 +171,5 @@ public final class JobConfig {
   public int keepVersions() { return keepVersions; }
   public String runDate() { return runDate; }
   public int progressSeconds() { return progressSeconds; }
+  public double maxRejectRate() { return maxRejectRate; }
 }

@@ -46,6 +46,8 @@ class JobConfigTest {
         message(base, "nightly.run-date", "21/11/2026", Map.of()));
     assertEquals("defections.output-files = -3: must be zero or a positive integer",
         message(base, "input", "/in", Map.of("DEFECTIONS_OUTPUT_FILES", "-3")));
+    assertEquals("defections.ingest.max-reject-rate = 1.5: must be a number from 0 to 1",
+        message(base, "ingest.max-reject-rate", "1.5", Map.of()));
     String format = message(base, "format", "xml", Map.of());
     assertEquals(true, format.startsWith("defections.format = 'xml': "), format);
     assertEquals("defections.output is empty: give --output DIR",

@@ -27,7 +27,7 @@ public final class Main {
       "                           _manifest.json; must be empty, absent or an earlier output of this job",
       "  --format F               auto (default: by extension, then content), text, jsonl, csv, parquet",
       "  --conf FILE              a HOCON file (see conf/application.conf); command-line options win over it",
-      "  --master URL             Spark master when the job creates its own session (default local[*])",
+      "  --master URL             Spark master (default: the one given to spark-submit, else local[*])",
       "  --max-text-chars N       articles with longer text are rejected as text_too_large",
       "  --max-reject-rate R      fail (publish nothing) when more than this share of input is rejected (0.5)",
       "  --no-candidate-selection annotate whole articles (slow; for checks)",

@@ -215,6 +215,9 @@ public final class Main {
         spark.stop();
       }
       return 0;
+    } catch (IllegalStateException e) {
+      System.err.println("defections: " + e.getMessage());
+      return 1;
     } catch (IllegalArgumentException e) {
       System.err.println("defections: " + e.getMessage());
       return 2;

@@ -1683,7 +1683,9 @@ public final class MentionExtractor {
       int limit = Math.min(se, te + 8);
       for (int i = te; i < limit; i++) {
         String w = low[i];
-        if (Set.of("to", "into", "via", "and", "in", ",").contains(w) || CLAUSE_PUNCT.contains(w)) {
+        // "defection was hailed ... by many South Koreans": a new predicate or an agent ends the search
+        if (Set.of("to", "into", "via", "and", "in", ",", "by", "as", "for", "after").contains(w)
+            || COPULA.contains(w) || CLAUSE_PUNCT.contains(w)) {
           break;
         }
         String p = place(i);

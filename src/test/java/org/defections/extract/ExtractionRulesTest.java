@@ -249,4 +249,14 @@ class ExtractionRulesTest {
     assertEquals("SUN", ms.get(0).getOriginCountry());
     assertEquals(1983, ms.get(0).getEventYear());
   }
+
+  @Test
+  void theAgentOfAPassiveIsNoOrigin() {
+    List<Mention> ms = countable(null, "Ri Myong-su, a North Korean general, took asylum in South Korea in 2001.\n\n"
+        + "His defection was praised by many South Koreans.");
+    assertTrue(ms.size() >= 1, ms.toString());
+    for (Mention m : ms) {
+      assertEquals("PRK", m.getOriginCountry(), m.toString());
+    }
+  }
 }

@@ -43,6 +43,12 @@ public final class JobConfig {
     maxPassageChars = positive(c, "defections.candidates.max-passage-chars");
     candidateSelection = c.getBoolean("defections.candidates.enabled");
     lexiconsDir = c.getString("defections.lexicons.dir");
+    if (lexiconsDir.matches("(?i)[a-z][a-z0-9+.-]*://.*") && !lexiconsDir.toLowerCase(java.util.Locale.ROOT)
+        .startsWith("file://")) {
+      // no model or lexicon is ever fetched: Spark NLP's pretrained() and remote resources are not used
+      throw new IllegalArgumentException("defections.lexicons.dir = '" + lexiconsDir + "': must be a local directory;"
+          + " the job makes no network connection and loads no remote model or lexicon");
+    }
     workDir = c.getString("defections.work-dir");
     outputFiles = nonNegative(c, "defections.output-files");
     warehouse = c.getString("defections.nightly.warehouse");

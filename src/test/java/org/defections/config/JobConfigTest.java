@@ -48,6 +48,9 @@ class JobConfigTest {
         message(base, "input", "/in", Map.of("DEFECTIONS_OUTPUT_FILES", "-3")));
     assertEquals("defections.ingest.max-reject-rate = 1.5: must be a number from 0 to 1",
         message(base, "ingest.max-reject-rate", "1.5", Map.of()));
+    assertEquals("defections.lexicons.dir = 'https://example.org/lexicons': must be a local directory; the job makes "
+        + "no network connection and loads no remote model or lexicon",
+        message(base, "lexicons.dir", "https://example.org/lexicons", Map.of()));
     String format = message(base, "format", "xml", Map.of());
     assertEquals(true, format.startsWith("defections.format = 'xml': "), format);
     assertEquals("defections.output is empty: give --output DIR",

@@ -2,7 +2,7 @@ package org.defections.annotate;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -19,18 +19,47 @@ public final class CandidateSelection {
 
   public static Dataset<Passage> select(Dataset<Article> articles, Broadcast<Lexicons> lexicons,
       int contextParagraphs, int maxPassageChars, boolean enabled) {
-    return articles.flatMap((FlatMapFunction<Article, Passage>) a -> passages(a, lexicons.value(),
-        contextParagraphs, maxPassageChars, enabled).iterator(), Encoders.bean(Passage.class));
+    // the cleaner and the scanner (a compiled alternation of all trigger stems) are built once per partition
+    return articles.mapPartitions((MapPartitionsFunction<Article, Passage>) it -> {
+      Lexicons lx = lexicons.value();
+      ArticleCleaner cleaner = new ArticleCleaner(lx.boilerplate());
+      CandidateScanner scanner = new CandidateScanner(lx, contextParagraphs, maxPassageChars);
+      // lazily, article by article: a partition's passages are never all in memory at once
+      return new java.util.Iterator<Passage>() {
+        private java.util.Iterator<Passage> current = java.util.Collections.emptyIterator();
+
+        @Override
+        public boolean hasNext() {
+          while (!current.hasNext() && it.hasNext()) {
+            current = passages(it.next(), cleaner, scanner, enabled).iterator();
+          }
+          return current.hasNext();
+        }
+
+        @Override
+        public Passage next() {
+          if (!hasNext()) {
+            throw new java.util.NoSuchElementException();
+          }
+          return current.next();
+        }
+      };
+    }, Encoders.bean(Passage.class));
   }
 
   /** Passages of one article (plain Java; {@code enabled=false} passes the whole cleaned article). */
   public static List<Passage> passages(Article a, Lexicons lx, int contextParagraphs, int maxPassageChars,
       boolean enabled) {
-    ArticleCleaner.Cleaned cleaned = new ArticleCleaner(lx.boilerplate()).clean(a.getText());
+    return passages(a, new ArticleCleaner(lx.boilerplate()), new CandidateScanner(lx, contextParagraphs,
+        maxPassageChars), enabled);
+  }
+
+  static List<Passage> passages(Article a, ArticleCleaner cleaner, CandidateScanner scanner, boolean enabled) {
+    ArticleCleaner.Cleaned cleaned = cleaner.clean(a.getText());
     String text = cleaned.text();
     List<CandidateScanner.Span> spans;
     if (enabled) {
-      spans = new CandidateScanner(lx, contextParagraphs, maxPassageChars).passages(text);
+      spans = scanner.passages(text);
     } else {
       spans = List.of(new CandidateScanner.Span(0, text.length()));
     }

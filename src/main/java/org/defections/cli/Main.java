@@ -1,15 +1,27 @@
 package org.defections.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.defections.DefectionJob;
 import org.defections.config.JobConfig;
+import org.defections.evaluate.Evaluation;
+import org.defections.evaluate.Scorer;
 import org.defections.nightly.NightlyJob;
 import org.defections.report.HtmlReport;
 import org.defections.report.ReportData;
 import org.defections.report.ReportLoader;
+import org.defections.write.ParquetInspector;
 
 /**
  * Command line: parses options and runs the job. {@code main} only parses and calls; it exits 2 on bad options
@@ -74,89 +86,36 @@ public final class Main {
 
   /** Runs the command line; returns the exit code. */
   public static int run(String[] args) {
-    Map<String, String> overrides = new LinkedHashMap<>();
-    String conf = null;
     if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
       System.out.println(USAGE);
       return args.length == 0 ? 2 : 0;
     }
-    if (args[0].equals("report")) {
-      return report(args);
+    switch (args[0]) {
+      case "run":
+      case "nightly":
+        return handled(() -> job(args, args[0].equals("nightly")));
+      case "evaluate":
+        return handled(() -> evaluate(args));
+      case "inspect":
+        return handled(() -> inspect(args));
+      case "report":
+        return handled(() -> report(args));
+      default:
+        System.err.println("defections: unknown command '" + args[0] + "'\n" + USAGE);
+        return 2;
     }
-    if (args[0].equals("evaluate")) {
-      return evaluate(args);
-    }
-    if (args[0].equals("inspect")) {
-      return inspect(args);
-    }
-    boolean nightly = args[0].equals("nightly");
-    if (!args[0].equals("run") && !nightly) {
-      System.err.println("defections: unknown command '" + args[0] + "'\n" + USAGE);
-      return 2;
-    }
+  }
+
+  /** A command's body: returns its exit code; throws on bad options (exit 2) or a failed run (exit 1). */
+  private interface Command {
+    int run() throws IOException;
+  }
+
+  /** Runs a command, turning its failure into one clear message: 2 for bad options, 1 for a failed run. */
+  private static int handled(Command c) {
     try {
-      for (int i = 1; i < args.length; i++) {
-        String a = args[i];
-        switch (a) {
-          case "-h":
-          case "--help":
-            System.out.println(USAGE);
-            return 0;
-          case "--input":
-            overrides.put("input", value(args, ++i, a));
-            break;
-          case "--output":
-            overrides.put("output", value(args, ++i, a));
-            break;
-          case "--format":
-            overrides.put("format", value(args, ++i, a));
-            break;
-          case "--conf":
-            conf = value(args, ++i, a);
-            break;
-          case "--master":
-            overrides.put("spark.master", value(args, ++i, a));
-            break;
-          case "--max-text-chars":
-            overrides.put("ingest.max-text-chars", value(args, ++i, a));
-            break;
-          case "--max-reject-rate":
-            overrides.put("ingest.max-reject-rate", value(args, ++i, a));
-            break;
-          case "--no-candidate-selection":
-            overrides.put("candidates.enabled", "false");
-            break;
-          case "--warehouse":
-          case "--keep":
-          case "--run-date":
-            if (!nightly) {
-              throw new IllegalArgumentException("option " + a + " is for `defections nightly`, not run");
-            }
-            overrides.put(a.equals("--warehouse") ? "nightly.warehouse" : a.equals("--keep")
-                ? "nightly.keep-versions" : "nightly.run-date", value(args, ++i, a));
-            break;
-          default:
-            throw new IllegalArgumentException("unknown option '" + a + "'");
-        }
-      }
-      if (nightly && overrides.containsKey("output")) {
-        throw new IllegalArgumentException("nightly writes versions into --warehouse DIR; --output is for run");
-      }
-      JobConfig config = JobConfig.load(conf, overrides);
-      if (nightly && config.warehouse().isBlank()) {
-        throw new IllegalArgumentException("nightly needs --warehouse DIR");
-      }
-      SparkSession spark = session(nightly ? "defections-nightly" : "defections", config.master());
-      Progress progress = new Progress(System.err, config.progressSeconds() * 1000L);
-      spark.sparkContext().addSparkListener(progress);
-      try (progress) {
-        ObjectNode manifest = nightly ? new NightlyJob(spark, config).run() : new DefectionJob(spark, config).run();
-        System.out.println(summary(manifest));
-      } finally {
-        spark.stop();
-      }
-      return 0;
-    } catch (IllegalStateException e) {
+      return c.run();
+    } catch (IllegalStateException | IOException | UncheckedIOException e) {
       System.err.println("defections: " + e.getMessage());
       return 1;
     } catch (IllegalArgumentException e) {
@@ -165,143 +124,179 @@ public final class Main {
     }
   }
 
+  /** Command-line options of the job to configuration keys (without the "defections." prefix). */
+  private static final Map<String, String> JOB_OPTIONS = Map.of("--input", "input", "--output", "output",
+      "--format", "format", "--master", "spark.master", "--max-text-chars", "ingest.max-text-chars",
+      "--max-reject-rate", "ingest.max-reject-rate", "--warehouse", "nightly.warehouse",
+      "--keep", "nightly.keep-versions", "--run-date", "nightly.run-date");
+  private static final Set<String> NIGHTLY_OPTIONS = Set.of("--warehouse", "--keep", "--run-date");
+
+  /** The job options shared by run, nightly and evaluate: configuration overrides and the --conf file. */
+  private static final class JobOptions {
+    final Map<String, String> overrides = new LinkedHashMap<>();
+    String conf;
+
+    /** Takes the job option at {@code args[i]}; returns the index of its last token, or -1 when it is none. */
+    int take(String[] args, int i) {
+      String a = args[i];
+      if (a.equals("--conf")) {
+        conf = value(args, i + 1, a);
+        return i + 1;
+      }
+      if (a.equals("--no-candidate-selection")) {
+        overrides.put("candidates.enabled", "false");
+        return i;
+      }
+      String key = JOB_OPTIONS.get(a);
+      if (key == null) {
+        return -1;
+      }
+      overrides.put(key, value(args, i + 1, a));
+      return i + 1;
+    }
+  }
+
+  /** {@code run} and {@code nightly}: the job once into --output, or one night into --warehouse. */
+  static int job(String[] args, boolean nightly) {
+    JobOptions options = new JobOptions();
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("-h") || a.equals("--help")) {
+        System.out.println(USAGE);
+        return 0;
+      }
+      if (!nightly && NIGHTLY_OPTIONS.contains(a)) {
+        throw new IllegalArgumentException("option " + a + " is for `defections nightly`, not run");
+      }
+      i = taken(options.take(args, i), a, "");
+    }
+    if (nightly && options.overrides.containsKey("output")) {
+      throw new IllegalArgumentException("nightly writes versions into --warehouse DIR; --output is for run");
+    }
+    JobConfig config = JobConfig.load(options.conf, options.overrides);
+    if (nightly && config.warehouse().isBlank()) {
+      throw new IllegalArgumentException("nightly needs --warehouse DIR");
+    }
+    SparkSession spark = session(nightly ? "defections-nightly" : "defections", config.master());
+    Progress progress = new Progress(System.err, config.progressSeconds() * 1000L);
+    spark.sparkContext().addSparkListener(progress);
+    try (progress) {
+      ObjectNode manifest = nightly ? new NightlyJob(spark, config).run() : new DefectionJob(spark, config).run();
+      System.out.println(summary(manifest));
+    } finally {
+      spark.stop();
+    }
+    return 0;
+  }
+
   /** {@code evaluate}: runs the job on an annotated input and scores its records against the gold file. */
-  static int evaluate(String[] args) {
-    Map<String, String> overrides = new LinkedHashMap<>();
-    String conf = null;
+  static int evaluate(String[] args) throws IOException {
+    JobOptions options = new JobOptions();
     String gold = null;
     boolean json = false;
-    try {
-      for (int i = 1; i < args.length; i++) {
-        String a = args[i];
-        switch (a) {
-          case "--gold":
-            gold = value(args, ++i, a);
-            break;
-          case "--json":
-            json = true;
-            break;
-          case "--input":
-          case "--output":
-          case "--format":
-          case "--master":
-            overrides.put(a.equals("--master") ? "spark.master" : a.substring(2), value(args, ++i, a));
-            break;
-          case "--conf":
-            conf = value(args, ++i, a);
-            break;
-          case "--max-text-chars":
-            overrides.put("ingest.max-text-chars", value(args, ++i, a));
-            break;
-          default:
-            throw new IllegalArgumentException("unknown option '" + a + "' for evaluate");
-        }
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--gold")) {
+        gold = value(args, ++i, a);
+      } else if (a.equals("--json")) {
+        json = true;
+      } else if (NIGHTLY_OPTIONS.contains(a)) {
+        throw new IllegalArgumentException("unknown option '" + a + "' for evaluate");
+      } else {
+        i = taken(options.take(args, i), a, " for evaluate");
       }
-      if (gold == null) {
-        throw new IllegalArgumentException("evaluate needs --gold FILE (gold records, one JSON object per line)");
-      }
-      if (!overrides.containsKey("output")) {
-        overrides.put("output", java.nio.file.Files.createTempDirectory("defections-evaluate").resolve("out")
-            .toString());
-      }
-      java.nio.file.Path goldPath = java.nio.file.Paths.get(gold);
-      org.defections.evaluate.Evaluation.readGold(goldPath); // a bad gold file fails before the run
-      JobConfig config = JobConfig.load(conf, overrides);
-      SparkSession spark = session("defections-evaluate", config.master());
-      try {
-        org.defections.evaluate.Scorer.Result r = new org.defections.evaluate.Evaluation(spark).run(config, goldPath);
-        System.out.print(json ? r.figures().toString() + "\n" : org.defections.evaluate.Evaluation.show(r));
-      } finally {
-        spark.stop();
-      }
-      return 0;
-    } catch (IllegalStateException e) {
-      System.err.println("defections: " + e.getMessage());
-      return 1;
-    } catch (IllegalArgumentException e) {
-      System.err.println("defections: " + e.getMessage());
-      return 2;
-    } catch (java.io.IOException e) {
-      System.err.println("defections: " + e.getMessage());
-      return 1;
     }
+    if (gold == null) {
+      throw new IllegalArgumentException("evaluate needs --gold FILE (gold records, one JSON object per line)");
+    }
+    if (!options.overrides.containsKey("output")) {
+      options.overrides.put("output", Files.createTempDirectory("defections-evaluate").resolve("out").toString());
+    }
+    List<JsonNode> goldRecords = Evaluation.readGold(Paths.get(gold)); // a bad gold file fails before the run
+    JobConfig config = JobConfig.load(options.conf, options.overrides);
+    SparkSession spark = session("defections-evaluate", config.master());
+    try {
+      Scorer.Result r = new Evaluation(spark).run(config, goldRecords);
+      System.out.print(json ? r.figures().toString() + "\n" : Evaluation.show(r));
+    } finally {
+      spark.stop();
+    }
+    return 0;
+  }
+
+  /** The index {@link JobOptions#take} returned, or a bad-option error when the option was not a job option. */
+  private static int taken(int last, String option, String where) {
+    if (last < 0) {
+      throw new IllegalArgumentException("unknown option '" + option + "'" + where);
+    }
+    return last;
   }
 
   /** {@code inspect}: prints the Parquet footers of a table folder or of an output's tables. */
   static int inspect(String[] args) {
     if (args.length != 2 || args[1].startsWith("-")) {
-      System.err.println("defections: inspect needs one PATH (a table folder, a Parquet file or an output directory)");
-      return 2;
+      throw new IllegalArgumentException("inspect needs one PATH (a table folder, a Parquet file or an output "
+          + "directory)");
     }
-    try {
-      System.out.print(new org.defections.write.ParquetInspector(new org.apache.hadoop.conf.Configuration())
-          .describe(args[1]));
-      return 0;
-    } catch (IllegalArgumentException e) {
-      System.err.println("defections: " + e.getMessage());
-      return 2;
-    }
+    System.out.print(new ParquetInspector(new org.apache.hadoop.conf.Configuration()).describe(args[1]));
+    return 0;
   }
 
   /** {@code report}: reads the tables of an output directory and writes the HTML report. */
-  static int report(String[] args) {
+  static int report(String[] args) throws IOException {
     String output = null;
     String file = null;
     String master = "";
     int top = 25;
-    try {
-      for (int i = 1; i < args.length; i++) {
-        String a = args[i];
-        switch (a) {
-          case "-h":
-          case "--help":
-            System.out.println(USAGE);
-            return 0;
-          case "--output":
-            output = value(args, ++i, a);
-            break;
-          case "--report":
-            file = value(args, ++i, a);
-            break;
-          case "--master":
-            master = value(args, ++i, a);
-            break;
-          case "--top":
-            String v = value(args, ++i, a);
-            try {
-              top = Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-              top = -1;
-            }
-            if (top < 1) {
-              throw new IllegalArgumentException("--top must be a positive integer, got '" + v + "'");
-            }
-            break;
-          default:
-            throw new IllegalArgumentException("unknown option '" + a + "' for report");
-        }
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "-h":
+        case "--help":
+          System.out.println(USAGE);
+          return 0;
+        case "--output":
+          output = value(args, ++i, a);
+          break;
+        case "--report":
+          file = value(args, ++i, a);
+          break;
+        case "--master":
+          master = value(args, ++i, a);
+          break;
+        case "--top":
+          String v = value(args, ++i, a);
+          try {
+            top = Integer.parseInt(v);
+          } catch (NumberFormatException e) {
+            top = -1;
+          }
+          if (top < 1) {
+            throw new IllegalArgumentException("--top must be a positive integer, got '" + v + "'");
+          }
+          break;
+        default:
+          throw new IllegalArgumentException("unknown option '" + a + "' for report");
       }
-      if (output == null) {
-        throw new IllegalArgumentException("report needs --output DIR (an output directory of `defections run`)");
-      }
-      java.nio.file.Path target = java.nio.file.Paths.get(file != null ? file : output + "/report.html");
-      SparkSession spark = session("defections-report", master);
-      try {
-        ReportData data = new ReportLoader(spark).load(output, top, 20);
-        java.nio.file.Files.writeString(target, HtmlReport.render(data), java.nio.charset.StandardCharsets.UTF_8);
-        System.out.printf("defections: report of run %s written to %s (%d records, %d people known)%n", data.runId,
-            target, data.totals.get("records"), data.totals.get("people_known"));
-      } finally {
-        spark.stop();
-      }
-      return 0;
-    } catch (IllegalArgumentException e) {
-      System.err.println("defections: " + e.getMessage());
-      return 2;
-    } catch (java.io.IOException e) {
-      System.err.println("defections: cannot write the report: " + e.getMessage());
-      return 1;
     }
+    if (output == null) {
+      throw new IllegalArgumentException("report needs --output DIR (an output directory of `defections run`)");
+    }
+    Path target = Paths.get(file != null ? file : output + "/report.html");
+    SparkSession spark = session("defections-report", master);
+    try {
+      ReportData data = new ReportLoader(spark).load(output, top, 20);
+      try {
+        Files.writeString(target, HtmlReport.render(data), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new IOException("cannot write the report: " + e.getMessage(), e);
+      }
+      System.out.printf("defections: report of run %s written to %s (%d records, %d people known)%n", data.runId,
+          target, data.totals.get("records"), data.totals.get("people_known"));
+    } finally {
+      spark.stop();
+    }
+    return 0;
   }
 
   /**

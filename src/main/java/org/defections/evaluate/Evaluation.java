@@ -30,9 +30,8 @@ public final class Evaluation {
     this.spark = spark;
   }
 
-  /** Runs the job with {@code config} and scores its records against {@code gold}. */
-  public Scorer.Result run(JobConfig config, Path gold) {
-    List<JsonNode> goldRecords = readGold(gold);
+  /** Runs the job with {@code config} and scores its records against the gold records (see {@link #readGold}). */
+  public Scorer.Result run(JobConfig config, List<JsonNode> goldRecords) {
     new DefectionJob(spark, config).run();
     List<JsonNode> predicted = new ArrayList<>();
     for (String line : spark.read().parquet(config.output() + "/" + Tables.DEFECTIONS).toJSON().collectAsList()) {

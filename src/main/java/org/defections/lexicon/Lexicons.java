@@ -127,17 +127,10 @@ public final class Lexicons implements Serializable {
       esPlaces.computeIfAbsent(key(r[0]), k -> new ArrayList<>()).add(new PlaceEntry(r[1], r[2]));
     }
     rows(ES_WORDS, 2).forEach(r -> esWords.put(key(r[0]), new String[] {r[1], r.length > 2 ? r[2] : ""}));
-    for (String k : esTriggers.keySet()) {
-      esLongestPhrase = Math.max(esLongestPhrase, k.split(" ").length);
-    }
-    for (String k : esRanks.keySet()) {
-      esLongestPhrase = Math.max(esLongestPhrase, k.split(" ").length);
-    }
-    for (String k : esPlaces.keySet()) {
-      esLongestPhrase = Math.max(esLongestPhrase, k.split(" ").length);
-    }
-    for (String k : esWords.keySet()) {
-      esLongestPhrase = Math.max(esLongestPhrase, k.split(" ").length);
+    for (Map<String, ?> phrases : List.of(esTriggers, esRanks, esPlaces, esWords)) {
+      for (String k : phrases.keySet()) {
+        esLongestPhrase = Math.max(esLongestPhrase, k.split(" ").length);
+      }
     }
   }
 

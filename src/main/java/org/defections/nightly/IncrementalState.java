@@ -41,15 +41,25 @@ public final class IncrementalState implements DefectionJob.Increment {
   private static final String BATCH = "batch";
 
   private final SparkSession spark;
+  private final String warehouse;
+  private final String runDate;
+  private final String previousVersion;
   private final Path batches;
   private final FileSystem fs;
   private long inInput;
   private long fresh;
   private String writtenBatch;
-  private int batchCount;
+  private List<String> batchesAfter = List.of();
 
-  public IncrementalState(SparkSession spark, String warehouse) {
+  /**
+   * @param runDate the night computed, and {@code previousVersion} the version current before it (or null): both
+   *     recorded in the manifest
+   */
+  public IncrementalState(SparkSession spark, String warehouse, String runDate, String previousVersion) {
     this.spark = spark;
+    this.warehouse = warehouse;
+    this.runDate = runDate;
+    this.previousVersion = previousVersion;
     this.batches = new Path(warehouse, BATCHES);
     try {
       this.fs = batches.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -68,7 +78,6 @@ public final class IncrementalState implements DefectionJob.Increment {
   public Dataset<Article> toAnnotate(Dataset<Article> accepted) {
     inInput = accepted.count();
     List<String> done = batchDirs();
-    batchCount = done.size();
     if (done.isEmpty()) {
       fresh = inInput;
       return accepted;
@@ -100,7 +109,7 @@ public final class IncrementalState implements DefectionJob.Increment {
       writtenBatch = runId;
     }
     List<String> all = batchDirs();
-    batchCount = all.size();
+    batchesAfter = all;
     if (all.isEmpty()) {
       return extracted;
     }
@@ -119,8 +128,12 @@ public final class IncrementalState implements DefectionJob.Increment {
     n.put("articles_new", fresh);
     n.put("articles_already_seen", inInput - fresh);
     n.put("batch_written", writtenBatch);
-    n.put("batches", batchCount);
-    n.put("watermark", batchDirs().stream().max(String::compareTo).orElse(null));
+    n.put("batches", batchesAfter.size());
+    n.put("watermark", batchesAfter.isEmpty() ? null : batchesAfter.get(batchesAfter.size() - 1));
+    n.put("warehouse", warehouse);
+    n.put("run_date", runDate);
+    n.put("version", manifest.path("run_id").asText());
+    n.put("previous_version", previousVersion);
   }
 
   /** Completed batch folders (run ids), oldest first. */

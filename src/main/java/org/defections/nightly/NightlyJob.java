@@ -5,12 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
 import org.defections.DefectionJob;
 import org.defections.config.JobConfig;
-import org.defections.extract.Mention;
-import org.defections.ingest.Article;
 
 /**
  * Wires a nightly recompute over a warehouse ({@link Warehouse}): take the lock; run the job into a new version,
@@ -37,30 +34,9 @@ public final class NightlyJob {
       String previous = warehouse.current();
       String runId = DefectionJob.newRunId();
       String runDate = config.runDate().isBlank() ? LocalDate.now(ZoneOffset.UTC).toString() : config.runDate();
-      IncrementalState state = new IncrementalState(spark, config.warehouse());
-      DefectionJob.Increment described = new DefectionJob.Increment() {
-        @Override
-        public Dataset<Article> toAnnotate(Dataset<Article> accepted) {
-          return state.toAnnotate(accepted);
-        }
-
-        @Override
-        public Dataset<Mention> allMentions(String id, Dataset<Article> annotated, Dataset<Mention> extracted) {
-          return state.allMentions(id, annotated, extracted);
-        }
-
-        @Override
-        public void describe(ObjectNode manifest) {
-          state.describe(manifest);
-          ObjectNode n = manifest.with("nightly");
-          n.put("warehouse", config.warehouse());
-          n.put("run_date", runDate);
-          n.put("version", runId);
-          n.put("previous_version", previous);
-        }
-      };
+      IncrementalState state = new IncrementalState(spark, config.warehouse(), runDate, previous);
       ObjectNode manifest = new DefectionJob(spark, config.withOutput(warehouse.versionDir(runId)))
-          .run(runId, described);
+          .run(runId, state);
       warehouse.publish(runId);
       List<String> deleted = warehouse.retain(config.keepVersions());
       ArrayNode d = manifest.with("nightly").putArray("versions_deleted");

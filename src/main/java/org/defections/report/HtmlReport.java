@@ -29,15 +29,9 @@ public final class HtmlReport {
         .append("</code> (finished ").append(esc(d.finishedAt)).append(") in <code>").append(esc(d.outputDir))
         .append("</code>, input <code>").append(esc(d.input)).append("</code>.</p>\n");
 
-    h.append("<h2 id=\"overview\">Overview</h2>\n<table class=\"totals\"><tr>");
-    for (String k : d.totals.keySet()) {
-      h.append("<th>").append(esc(k.replace('_', ' '))).append("</th>");
-    }
-    h.append("</tr><tr>");
-    for (long v : d.totals.values()) {
-      h.append("<td class=\"n\">").append(v).append("</td>");
-    }
-    h.append("</tr></table>\n<p class=\"meta\">A record is one defection event resolved across articles; people "
+    h.append("<h2 id=\"overview\">Overview</h2>\n");
+    figures(h, d.totals, " class=\"totals\"");
+    h.append("<p class=\"meta\">A record is one defection event resolved across articles; people "
         + "is the sum of known group sizes (records of unknown size are counted apart).</p>\n");
     chart(h, d.byMonth, () -> Charts.line(CHART_IDS.get(0), "Defections and defectors by " + d.timeUnit, d.timeUnit,
         "count", d.byMonth));
@@ -61,15 +55,8 @@ public final class HtmlReport {
     }
     h.append("</table>\n");
 
-    h.append("<h2 id=\"quality\">Data quality</h2>\n<table><tr>");
-    for (String k : d.counts.keySet()) {
-      h.append("<th>").append(esc(k.replace('_', ' '))).append("</th>");
-    }
-    h.append("</tr><tr>");
-    for (long v : d.counts.values()) {
-      h.append("<td class=\"n\">").append(v).append("</td>");
-    }
-    h.append("</tr></table>\n");
+    h.append("<h2 id=\"quality\">Data quality</h2>\n");
+    figures(h, d.counts, "");
     Long read = d.counts.get("read");
     Long accepted = d.counts.get("accepted");
     Long rejected = d.counts.get("rejected");
@@ -100,6 +87,19 @@ public final class HtmlReport {
     h.append("<figure class=\"chart\">").append(svg.draw()).append("<figcaption>");
     table(h, rows, "");
     h.append("</figcaption></figure>\n");
+  }
+
+  /** Named counts as a two-row table: names (underscores as spaces) over values. */
+  private static void figures(StringBuilder h, Map<String, Long> values, String tableAttributes) {
+    h.append("<table").append(tableAttributes).append("><tr>");
+    for (String k : values.keySet()) {
+      h.append("<th>").append(esc(k.replace('_', ' '))).append("</th>");
+    }
+    h.append("</tr><tr>");
+    for (long v : values.values()) {
+      h.append("<td class=\"n\">").append(v).append("</td>");
+    }
+    h.append("</tr></table>\n");
   }
 
   /** The chart's figures as a small table too (readable without the picture, and copyable). */

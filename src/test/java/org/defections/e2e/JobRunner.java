@@ -57,28 +57,25 @@ final class JobRunner {
 
   /** score.py --show's whole output (missed, spurious, wrong fields, figures) on predicted JSON lines. */
   static String scoreShow(Path gold, List<String> predicted) throws IOException, InterruptedException {
+    return scorePy(gold, predicted, "--show");
+  }
+
+  /** score.py --json on a predicted JSON-lines file: its last line. */
+  static String score(Path gold, List<String> predicted) throws IOException, InterruptedException {
+    List<String> lines = new ArrayList<>(List.of(scorePy(gold, predicted, "--json").trim().split("\n")));
+    return lines.get(lines.size() - 1);
+  }
+
+  private static String scorePy(Path gold, List<String> predicted, String flag)
+      throws IOException, InterruptedException {
     Path pred = Files.createTempFile("pred", ".jsonl");
     Files.write(pred, predicted, StandardCharsets.UTF_8);
     Process p = new ProcessBuilder("python3", SHARED.resolve("eval/score.py").toString(), gold.toString(),
-        pred.toString(), "--show").redirectErrorStream(true).start();
+        pred.toString(), flag).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (p.waitFor() != 0) {
       throw new IllegalStateException("score.py failed: " + out);
     }
     return out;
-  }
-
-  /** score.py --json on a predicted JSON-lines file. */
-  static String score(Path gold, List<String> predicted) throws IOException, InterruptedException {
-    Path pred = Files.createTempFile("pred", ".jsonl");
-    Files.write(pred, predicted, StandardCharsets.UTF_8);
-    Process p = new ProcessBuilder("python3", SHARED.resolve("eval/score.py").toString(), gold.toString(),
-        pred.toString(), "--json").redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (p.waitFor() != 0) {
-      throw new IllegalStateException("score.py failed: " + out);
-    }
-    List<String> lines = new ArrayList<>(List.of(out.trim().split("\n")));
-    return lines.get(lines.size() - 1);
   }
 }

@@ -23,12 +23,13 @@ import org.defections.aggregate.Aggregates;
 import org.defections.annotate.AnnotationPipeline;
 import org.defections.annotate.CandidateSelection;
 import org.defections.annotate.Passage;
+import org.defections.annotate.ScannedArticle;
 import org.defections.config.JobConfig;
 import org.defections.extract.Mention;
 import org.defections.extract.MentionExtraction;
 import org.defections.ingest.Article;
 import org.defections.ingest.ArticleReader;
-import org.defections.ingest.LanguageDetection;
+import org.defections.ingest.LanguageDetector;
 import org.defections.lexicon.Lexicons;
 import org.defections.resolve.DefectionRecord;
 import org.defections.resolve.Resolution;
@@ -109,40 +110,47 @@ public final class DefectionJob {
       long t = System.nanoTime();
       ArticleReader.Ingested in = new ArticleReader(spark, config.maxTextChars()).read(config.input(),
           config.format());
-      Dataset<Article> articles = LanguageDetection.tag(in.articles(), lx).persist(StorageLevel.MEMORY_AND_DISK());
-      long accepted = articles.count();
-      Map<String, Long> byLanguage = new java.util.TreeMap<>();
-      for (Row r : articles.groupBy("language").count().collectAsList()) { // one row per language
-        byLanguage.put(r.getString(0), r.getLong(1));
-      }
-      long skippedLanguage = byLanguage.entrySet().stream()
-          .filter(e -> !LanguageDetection.SUPPORTED.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
-      Dataset<Article> supported = articles.filter(functions.col("language").isin(
-          LanguageDetection.SUPPORTED.toArray()));
+      long read = in.parsed().count(); // the parse is cached: this and the rejects below read the cache
       long rejected = writer.stage(Tables.REJECTS, TableWriter.snakeCase(in.rejects(), Tables.REJECT_COLUMNS),
           config.outputFiles());
       timings.put("ingest_ms", ms(t));
-      LOG.info("ingest: {} accepted, {} rejected ({} ms)", accepted, rejected, timings.get("ingest_ms"));
-      checkRejectRate(accepted, rejected);
 
-      // clean and select candidates, annotate, extract
+      // one pass: language, cleaning and candidate passages; then annotate and extract
       t = System.nanoTime();
-      Dataset<Article> toAnnotate = increment.toAnnotate(supported);
-      if (toAnnotate != supported) {
+      Dataset<Article> toAnnotate = increment.toAnnotate(in.articles());
+      if (toAnnotate != in.articles()) {
         toAnnotate.persist(StorageLevel.MEMORY_AND_DISK());
       }
-      long articlesToAnnotate = toAnnotate.count();
-      Dataset<Passage> passages = CandidateSelection.select(toAnnotate, lx, config.contextParagraphs(),
-          config.maxPassageChars(), config.candidateSelection()).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<ScannedArticle> scanned = CandidateSelection.scan(toAnnotate, lx, LanguageDetector.ANNOTATED,
+          config.contextParagraphs(), config.maxPassageChars(), config.candidateSelection())
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      Map<String, Long> byLanguage = new java.util.TreeMap<>();
+      for (Row r : scanned.groupBy("language").count().collectAsList()) { // one row per language
+        byLanguage.put(r.getString(0), r.getLong(1));
+      }
+      long articlesToAnnotate = byLanguage.values().stream().mapToLong(Long::longValue).sum();
+      // counted apart from the reads and the rejects: the three must add up
+      long accepted = toAnnotate == in.articles() ? articlesToAnnotate : in.articles().count();
+      LOG.info("ingest: {} read, {} accepted, {} rejected ({} ms)", read, accepted, rejected,
+          timings.get("ingest_ms"));
+      if (read != accepted + rejected) {
+        throw new IllegalStateException("input accounting does not add up: " + read + " records read, " + accepted
+            + " accepted, " + rejected + " rejected; nothing was published");
+      }
+      checkRejectRate(accepted, rejected);
+      long skippedLanguage = byLanguage.entrySet().stream()
+          .filter(e -> !LanguageDetector.ANNOTATED.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+      Dataset<Passage> passages = CandidateSelection.passages(scanned).persist(StorageLevel.MEMORY_AND_DISK());
       long passageCount = passages.count();
-      long candidateArticles = passages.select("articleId").distinct().count();
+      long candidateArticles = scanned.filter(functions.size(functions.col("passages")).gt(0)).count();
       timings.put("candidates_ms", ms(t));
       LOG.info("candidates: {} of {} articles to annotate hold trigger words; {} passages go to Spark NLP ({} ms)",
           candidateArticles, articlesToAnnotate, passageCount, timings.get("candidates_ms"));
 
       t = System.nanoTime();
       PipelineModel pipeline = AnnotationPipeline.build(spark, lexicons, workDir().resolve("matchers"));
-      Dataset<Row> annotated = pipeline.transform(passages.toDF());
+      long distinctPassages = passages.select("text").distinct().count();
+      Dataset<Row> annotated = AnnotationPipeline.annotate(pipeline, passages.toDF());
       Dataset<Mention> mentions = increment.allMentions(runId, toAnnotate, MentionExtraction.extract(annotated, lx))
           .persist(StorageLevel.MEMORY_AND_DISK());
       long mentionCount = writer.stage(Tables.MENTIONS, TableWriter.snakeCase(mentions, Tables.MENTION_COLUMNS),
@@ -185,13 +193,14 @@ public final class DefectionJob {
       m.put("format", in.format().name().toLowerCase());
       m.put("output", config.output());
       ObjectNode counts = m.putObject("counts");
-      counts.put("read", accepted + rejected);
+      counts.put("read", read);
       counts.put("accepted", accepted);
       counts.put("rejected", rejected);
       counts.put("skipped_language", skippedLanguage);
       counts.put("articles_to_annotate", articlesToAnnotate);
       counts.put("candidate_articles", candidateArticles);
-      counts.put("passages_annotated", passageCount);
+      counts.put("passages", passageCount);
+      counts.put("passages_annotated", distinctPassages);
       counts.put("mentions", mentionCount);
       counts.put("records", recordCount);
       m.set("rejects_by_reason", om.valueToTree(rejectsByReason));
@@ -207,7 +216,8 @@ public final class DefectionJob {
       versions.put("java", System.getProperty("java.version"));
       writer.publish(om.writeValueAsString(m),
           om.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
-      articles.unpersist();
+      in.release();
+      scanned.unpersist();
       toAnnotate.unpersist();
       passages.unpersist();
       mentions.unpersist();

@@ -76,6 +76,16 @@ public final class AnnotationPipeline {
 
   private AnnotationPipeline() {}
 
+  /**
+   * Annotates passages: each distinct passage text goes through the pipeline once (copies of one wire story under
+   * several ids, and passages repeated across articles, cost one annotation), and the annotations are joined back to
+   * every passage with that text. Input: rows with a {@value #TEXT} column; output: the same rows plus the
+   * annotation columns.
+   */
+  public static Dataset<Row> annotate(PipelineModel pipeline, Dataset<Row> passages) {
+    return passages.join(pipeline.transform(passages.select(TEXT).distinct()), TEXT);
+  }
+
   /** Builds and fits the pipeline; {@code workDir} receives the matcher phrase files. */
   public static PipelineModel build(SparkSession spark, Lexicons lexicons, Path workDir) {
     DocumentAssembler document = new DocumentAssembler();

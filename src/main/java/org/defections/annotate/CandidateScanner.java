@@ -3,14 +3,11 @@ package org.defections.annotate;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.defections.lexicon.Lexicons;
 
 /**
- * The cheap scan that decides which text reaches Spark NLP: one pass of a compiled alternation of trigger stems over
- * the cleaned article, then passages of whole paragraphs around each hit ({@code contextParagraphs} before and after,
+ * The cheap scan that decides which text reaches Spark NLP: one pass of an Aho-Corasick automaton of all trigger
+ * phrases (English and Spanish, whole, as the annotation pipeline matches them) over the cleaned article, then passages of whole paragraphs around each hit ({@code contextParagraphs} before and after,
  * at most {@code maxPassageChars} each), merged where they touch. Plain Java, no Spark.
  */
 public final class CandidateScanner implements Serializable {
@@ -19,75 +16,51 @@ public final class CandidateScanner implements Serializable {
   /** A candidate passage: [begin, end) in the cleaned article text. */
   public record Span(int begin, int end) implements Serializable {}
 
-  private final Pattern stems;
+  private final PhraseAutomaton triggers;
   private final int contextParagraphs;
   private final int maxPassageChars;
 
   public CandidateScanner(Lexicons lexicons, int contextParagraphs, int maxPassageChars) {
-    this.stems = stemPattern(lexicons);
+    this.triggers = triggerAutomaton(lexicons);
     this.contextParagraphs = contextParagraphs;
     this.maxPassageChars = maxPassageChars;
   }
 
-  private static final java.util.Set<String> SCAN_SKIP = java.util.Set.of("could", "can", "no", "not", "have",
-      "has", "had", "was", "were", "is", "are", "be", "been", "to", "the", "a", "an", "his", "her", "their");
-
-  /**
-   * Case-insensitive alternation of the first word (after function words) of every English trigger phrase and the longest word of every
-   * Spanish one (prefixes: "defect" also finds "defected").
-   */
-  static Pattern stemPattern(Lexicons lexicons) {
-    java.util.TreeSet<String> words = new java.util.TreeSet<>();
+  /** Every English and Spanish trigger phrase, whole: what the annotation pipeline's trigger matchers look for. */
+  static PhraseAutomaton triggerAutomaton(Lexicons lexicons) {
+    java.util.TreeSet<String> phrases = new java.util.TreeSet<>();
     for (Lexicons.TriggerEntry t : lexicons.triggers().values()) {
-      String[] ws = t.phrase().toLowerCase(Locale.ROOT).split(" ");
-      String first = ws[0];
-      // "have disappeared", "could no longer support": a function word would select nearly every article
-      for (int i = 0; i < ws.length - 1 && SCAN_SKIP.contains(ws[i]); i++) {
-        first = ws[i + 1];
-      }
-      words.add(Pattern.quote(first));
+      phrases.add(PhraseAutomaton.normalise(t.phrase()));
     }
     for (Lexicons.TriggerEntry t : lexicons.esTriggers().values()) {
-      String longest = "";
-      for (String w : t.phrase().toLowerCase(Locale.ROOT).split(" ")) {
-        longest = w.length() > longest.length() ? w : longest; // "se pasaron a" -> "pasaron", "pidió asilo" -> "pidió"
-      }
-      words.add(Pattern.quote(longest));
+      phrases.add(PhraseAutomaton.normalise(t.phrase()));
     }
-    return Pattern.compile("(?iu)\\b(?:" + String.join("|", words) + ")");
+    return new PhraseAutomaton(phrases);
   }
 
-  /** True when the text holds at least one trigger stem. */
+  /** True when the text holds at least one trigger phrase. */
   public boolean hasTrigger(String text) {
-    return stems.matcher(text).find();
+    return triggers.any(text);
   }
 
-  /** Number of trigger-stem hits in the text (what the scan floor of the benchmark counts). */
+  /** Number of trigger-phrase occurrences in the text (what the scan floor of the benchmark counts). */
   public int countHits(String text) {
-    Matcher m = stems.matcher(text);
-    int n = 0;
-    while (m.find()) {
-      n++;
-    }
-    return n;
+    return triggers.count(text);
   }
 
   /** Candidate passages of {@code text}, in order and disjoint; empty when nothing can hold a defection. */
   public List<Span> passages(String text) {
     List<Span> out = new ArrayList<>();
-    Matcher m = stems.matcher(text);
-    List<int[]> paragraphs = null;
-    while (m.find()) {
-      if (paragraphs == null) {
-        paragraphs = paragraphs(text);
-      }
-      int p = indexOf(paragraphs, m.start());
+    List<PhraseAutomaton.Hit> hits = triggers.find(text);
+    List<int[]> paragraphs = hits.isEmpty() ? null : paragraphs(text);
+    for (PhraseAutomaton.Hit hit : hits) {
+      int p = indexOf(paragraphs, hit.begin());
       int from = Math.max(0, p - contextParagraphs);
       int to = Math.min(paragraphs.size() - 1, p + contextParagraphs);
       int begin = paragraphs.get(from)[0];
       int end = paragraphs.get(to)[1];
       if (end - begin > maxPassageChars) {
-        begin = Math.max(begin, m.start() - maxPassageChars / 2);
+        begin = Math.max(begin, hit.begin() - maxPassageChars / 2);
         end = Math.min(end, begin + maxPassageChars);
         begin = snapBack(text, begin);
       }

@@ -1,50 +1,65 @@
 package org.defections.annotate;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.defections.ingest.Article;
 import org.defections.ingest.ArticleCleaner;
+import org.defections.ingest.LanguageDetector;
 import org.defections.lexicon.Lexicons;
 
 /**
- * Cleaning and candidate selection, before Spark NLP. Input: accepted {@link Article}s. Output: the
- * {@link Passage}s that can hold a defection (articles without a trigger stem produce none).
+ * Language, cleaning and candidate selection, before Spark NLP. Input: accepted {@link Article}s. Output: one
+ * {@link ScannedArticle} per article, holding the {@link Passage}s that can hold a defection (articles without a
+ * trigger phrase, or in a language the rules do not read, have none).
  */
 public final class CandidateSelection {
   private CandidateSelection() {}
 
-  public static Dataset<Passage> select(Dataset<Article> articles, Broadcast<Lexicons> lexicons,
-      int contextParagraphs, int maxPassageChars, boolean enabled) {
-    // the cleaner and the scanner (a compiled alternation of all trigger stems) are built once per partition
-    return articles.mapPartitions((MapPartitionsFunction<Article, Passage>) it -> {
+  /**
+   * The one pass over the accepted articles: each article's language ({@link LanguageDetector}) and, for the
+   * languages in {@code annotated}, its candidate passages. The cleaner, scanner and detector are built once per
+   * partition; articles are read one at a time.
+   */
+  public static Dataset<ScannedArticle> scan(Dataset<Article> articles, Broadcast<Lexicons> lexicons,
+      Set<String> annotated, int contextParagraphs, int maxPassageChars, boolean enabled) {
+    return articles.mapPartitions((MapPartitionsFunction<Article, ScannedArticle>) it -> {
       Lexicons lx = lexicons.value();
       ArticleCleaner cleaner = new ArticleCleaner(lx.boilerplate());
       CandidateScanner scanner = new CandidateScanner(lx, contextParagraphs, maxPassageChars);
-      // lazily, article by article: a partition's passages are never all in memory at once
-      return new java.util.Iterator<Passage>() {
-        private java.util.Iterator<Passage> current = java.util.Collections.emptyIterator();
-
+      LanguageDetector detector = new LanguageDetector(lx);
+      return new Iterator<ScannedArticle>() {
         @Override
         public boolean hasNext() {
-          while (!current.hasNext() && it.hasNext()) {
-            current = passages(it.next(), cleaner, scanner, enabled).iterator();
-          }
-          return current.hasNext();
+          return it.hasNext();
         }
 
         @Override
-        public Passage next() {
-          if (!hasNext()) {
-            throw new java.util.NoSuchElementException();
+        public ScannedArticle next() {
+          Article a = it.next();
+          a.setLanguage(detector.detect(a.getText()));
+          ScannedArticle s = new ScannedArticle();
+          s.setId(a.getId());
+          s.setLanguage(a.getLanguage());
+          if (annotated.contains(a.getLanguage())) {
+            s.setPassages(passages(a, cleaner, scanner, enabled));
           }
-          return current.next();
+          return s;
         }
       };
-    }, Encoders.bean(Passage.class));
+    }, Encoders.bean(ScannedArticle.class));
+  }
+
+  /** All passages of scanned articles. */
+  public static Dataset<Passage> passages(Dataset<ScannedArticle> scanned) {
+    return scanned.flatMap((FlatMapFunction<ScannedArticle, Passage>) s -> s.getPassages().iterator(),
+        Encoders.bean(Passage.class));
   }
 
   /** Passages of one article (plain Java; {@code enabled=false} passes the whole cleaned article). */
@@ -55,6 +70,11 @@ public final class CandidateSelection {
   }
 
   static List<Passage> passages(Article a, ArticleCleaner cleaner, CandidateScanner scanner, boolean enabled) {
+    if (enabled && !scanner.hasTrigger(a.getText())) {
+      // a trigger phrase of the cleaned text is in the raw text too: cleaning only removes lines and blanks datelines
+      // (the one exception, a removed boilerplate line between two words of one phrase, is not worth a clean)
+      return new ArrayList<>();
+    }
     ArticleCleaner.Cleaned cleaned = cleaner.clean(a.getText());
     String text = cleaned.text();
     List<CandidateScanner.Span> spans;
@@ -68,6 +88,7 @@ public final class CandidateSelection {
       return out;
     }
     String ref = a.getPublished() != null ? a.getPublished() : dateline(a.getText()); // before datelines are blanked
+    String reportKey = reportKey(a.getText());
     List<Integer> segments = new ArrayList<>();
     for (int v : cleaned.segments()) {
       segments.add(v);
@@ -82,9 +103,24 @@ public final class CandidateSelection {
       p.setText(text.substring(s.begin(), s.end()));
       p.setSegments(segments);
       p.setLanguage(a.getLanguage() == null ? "en" : a.getLanguage());
+      p.setReportKey(reportKey);
       out.add(p);
     }
     return out;
+  }
+
+  /**
+   * The report an article's text is a copy of: SHA-256 (first 16 bytes, hex) of the text with white space runs as
+   * one space. The same wire story published under several ids has one key.
+   */
+  public static String reportKey(String text) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.trim().replaceAll("\\s+", " ")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d, 0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
   }
 
   /** The first full date in the article's opening (a dateline or byline), ISO, or null. */

@@ -21,6 +21,8 @@ public class Passage implements Serializable {
   private List<Integer> segments;
   /** The article's language (en or es): which extraction rules apply. */
   private String language;
+  /** Hash of the article's text: articles with the same key are copies of one report (syndication). */
+  private String reportKey;
 
   public String getArticleId() { return articleId; }
   public void setArticleId(String v) { articleId = v; }
@@ -38,4 +40,6 @@ public class Passage implements Serializable {
   public void setSegments(List<Integer> v) { segments = v; }
   public String getLanguage() { return language; }
   public void setLanguage(String v) { language = v; }
+  public String getReportKey() { return reportKey; }
+  public void setReportKey(String v) { reportKey = v; }
 }

@@ -63,6 +63,21 @@ public final class Main {
       "  --output DIR             where the run's tables go (default: a new temporary directory)",
       "  --json                   print only the figures, as one JSON line (score.py --json)",
       "",
+      "usage: defections bench [--size-mb N] [--positives-share P] [--corpus PATH] [--work DIR]",
+      "                        [--baseline-articles N] [--negatives FILE,FILE...] [--positives FILE] [run's options]",
+      "",
+      "  bench                    measures, on one corpus in one Spark session: the scan floor (the job's reader and",
+      "                           a trigger-word count), the job end to end, and the baseline (Spark NLP over every",
+      "                           whole article, on a sample, extrapolated); prints a table and one JSON line, also",
+      "                           appended to WORK/bench-results.jsonl",
+      "  --size-mb N              size of the built corpus (default 1024)",
+      "  --positives-share P      share of articles that are positives (default 0.01)",
+      "  --corpus PATH            benchmark this input instead of building one",
+      "  --work DIR               corpus, outputs and results (default out/bench; a built corpus is reused)",
+      "  --baseline-articles N    articles the baseline annotates before extrapolating (default 2000)",
+      "  --negatives, --positives JSON-lines sources (default ../shared/corpus reuters21578 and bbc; ../shared/eval/",
+      "                           dev/articles.jsonl, beside the project)",
+      "",
       "usage: defections inspect PATH",
       "",
       "  inspect                  Parquet footers of a table or of every table of an output: schema, files, row",
@@ -98,6 +113,8 @@ public final class Main {
         return handled(() -> evaluate(args));
       case "inspect":
         return handled(() -> inspect(args));
+      case "bench":
+        return handled(() -> bench(args));
       case "report":
         return handled(() -> report(args));
       default:
@@ -224,6 +241,95 @@ public final class Main {
     return 0;
   }
 
+  /** {@code bench}: builds or takes a corpus and measures the scan floor, the job and the baseline on it. */
+  static int bench(String[] args) throws IOException {
+    JobOptions options = new JobOptions();
+    Path shared = Paths.get(System.getProperty("defections.home", ".")).toAbsolutePath().normalize()
+        .resolveSibling("shared");
+    long sizeMb = 1024;
+    double share = 0.01;
+    Path corpus = null;
+    Path work = Paths.get("out/bench");
+    int baseline = 2000;
+    List<Path> negatives = List.of(shared.resolve("corpus/reuters21578/articles.jsonl"),
+        shared.resolve("corpus/bbc/articles.jsonl"));
+    List<Path> positives = List.of(shared.resolve("eval/dev/articles.jsonl"));
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "-h", "--help" -> {
+          System.out.println(USAGE);
+          return 0;
+        }
+        case "--size-mb" -> sizeMb = positiveNumber(value(args, ++i, a), a);
+        case "--positives-share" -> share = fraction(value(args, ++i, a), a);
+        case "--corpus" -> corpus = Paths.get(value(args, ++i, a));
+        case "--work" -> work = Paths.get(value(args, ++i, a));
+        case "--baseline-articles" -> baseline = (int) Math.min(Integer.MAX_VALUE,
+            positiveNumber(value(args, ++i, a), a));
+        case "--negatives" -> negatives = paths(value(args, ++i, a));
+        case "--positives" -> positives = paths(value(args, ++i, a));
+        case "--input", "--output" -> throw new IllegalArgumentException("bench chooses the job's input and output; "
+            + "use --corpus PATH and --work DIR");
+        default -> {
+          if (NIGHTLY_OPTIONS.contains(a)) {
+            throw new IllegalArgumentException("unknown option '" + a + "' for bench");
+          }
+          i = taken(options.take(args, i), a, " for bench");
+        }
+      }
+    }
+    // the session's master: --master, else the configuration's, else local[*]
+    String master = options.overrides.getOrDefault("spark.master", "");
+    SparkSession spark = session("defections-bench", master);
+    try {
+      ObjectNode result = new org.defections.bench.Benchmark(spark).run(new org.defections.bench.Benchmark.Options(
+          corpus, sizeMb, share, negatives, positives, work, baseline, options.conf, options.overrides));
+      String line = result.toString();
+      System.out.print(org.defections.bench.Benchmark.summary(result));
+      System.out.println(line);
+      Files.writeString(work.resolve("bench-results.jsonl"), line + "\n", StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    } finally {
+      spark.stop();
+    }
+    return 0;
+  }
+
+  private static long positiveNumber(String v, String option) {
+    try {
+      long n = Long.parseLong(v);
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(option + " must be a positive integer, got '" + v + "'");
+  }
+
+  private static double fraction(String v, String option) {
+    try {
+      double d = Double.parseDouble(v);
+      if (d >= 0 && d <= 1) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(option + " must be a number from 0 to 1, got '" + v + "'");
+  }
+
+  private static List<Path> paths(String v) {
+    List<Path> out = new java.util.ArrayList<>();
+    for (String p : v.split(",")) {
+      if (!p.isBlank()) {
+        out.add(Paths.get(p.trim()));
+      }
+    }
+    return out;
+  }
+
   /** The index {@link JobOptions#take} returned, or a bad-option error when the option was not a job option. */
   private static int taken(int last, String option, String where) {
     if (last < 0) {
@@ -329,11 +435,12 @@ public final class Main {
     var c = m.get("counts");
     return String.format("defections: run %s wrote %s%n  read %d = accepted %d + rejected %d %s%n"
             + "  languages %s (skipped, not annotated: %d)%n"
-            + "  candidate articles %d, passages annotated %d, mentions %d, records %d%n  time %d ms",
+            + "  candidate articles %d, passages %d (distinct texts annotated %d), mentions %d, records %d%n"
+            + "  time %d ms",
         m.get("run_id").asText(), m.get("output").asText(), c.get("read").asLong(), c.get("accepted").asLong(),
         c.get("rejected").asLong(), m.get("rejects_by_reason").toString(), m.get("articles_by_language").toString(),
         c.get("skipped_language").asLong(), c.get("candidate_articles").asLong(),
-        c.get("passages_annotated").asLong(), c.get("mentions").asLong(), c.get("records").asLong(),
+        c.get("passages").asLong(), c.get("passages_annotated").asLong(), c.get("mentions").asLong(), c.get("records").asLong(),
         m.get("timings_ms").get("total_ms").asLong())
         + (m.has("nightly") ? String.format("%n  nightly %s: %d articles in input, %d new (annotated), %d already seen;"
             + " version %s is current (previous %s); versions deleted %s", m.at("/nightly/run_date").asText(),

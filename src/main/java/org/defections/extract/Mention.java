@@ -39,6 +39,8 @@ public class Mention implements Serializable {
   private String status;
   private String keptOutReason;
   private String language;
+  /** The report the article is a copy of (hash of its text): copies of one report resolve as one article. */
+  private String reportKey;
 
   public Mention() {}
 
@@ -49,6 +51,8 @@ public class Mention implements Serializable {
 
   public String getMentionId() { return mentionId; }
   public void setMentionId(String v) { mentionId = v; }
+  public String getReportKey() { return reportKey; }
+  public void setReportKey(String v) { reportKey = v; }
   public String getArticleId() { return articleId; }
   public void setArticleId(String v) { articleId = v; }
   public String getUrl() { return url; }

@@ -32,7 +32,9 @@ public final class MentionExtraction {
         int[] segments = segments(r);
         ArticleCleaner.Cleaned map = new ArticleCleaner.Cleaned("", segments, 0);
         boolean es = "es".equals(r.getString(r.fieldIndex("language")));
+        String reportKey = r.getString(r.fieldIndex("reportKey"));
         for (Mention m : es ? spanish.extract(doc) : extractor.extract(doc)) {
+          m.setReportKey(reportKey);
           m.setBegin(map.toOriginal(m.getBegin()));
           m.setEnd(map.toOriginal(m.getEnd()));
           out.add(m);

@@ -18,6 +18,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The ingest stage: reads an input path in one of the {@link InputFormat}s into {@link ParsedRecord}s, marks
@@ -25,16 +26,32 @@ import org.apache.spark.sql.types.StructType;
  * Every input record ends up in exactly one of the two outputs.
  */
 public final class ArticleReader {
+  static final String DUPLICATE_ID = "duplicate_id";
+  static final String DUPLICATE_DETAIL = "an earlier record has this id";
+  /** Repeated ids up to which duplicates are marked from a broadcast table rather than by a shuffle. */
+  static final int MAX_BROADCAST_DUPLICATES = 200_000;
   private final SparkSession spark;
   private final RecordValidator validator;
+  private final int maxBroadcastDuplicates;
 
   public ArticleReader(SparkSession spark, int maxTextChars) {
+    this(spark, maxTextChars, MAX_BROADCAST_DUPLICATES);
+  }
+
+  ArticleReader(SparkSession spark, int maxTextChars, int maxBroadcastDuplicates) {
     this.spark = spark;
     this.validator = new RecordValidator(maxTextChars);
+    this.maxBroadcastDuplicates = maxBroadcastDuplicates;
   }
 
   /** Accepted articles and rejects of one read. */
-  public record Ingested(Dataset<Article> articles, Dataset<ParsedRecord> rejects, InputFormat format) {}
+  public record Ingested(Dataset<Article> articles, Dataset<ParsedRecord> rejects, InputFormat format,
+      Dataset<ParsedRecord> parsed) {
+    /** Drops the cached parse; call once the articles are persisted elsewhere and the rejects written. */
+    public void release() {
+      parsed.unpersist();
+    }
+  }
 
   public Ingested read(String input, InputFormat requested) {
     InputFormat format = requested == InputFormat.AUTO ? detect(input) : requested;
@@ -55,24 +72,60 @@ public final class ArticleReader {
       default:
         throw new IllegalArgumentException("unsupported format " + format);
     }
-    // duplicates: the first (source, position) keeps the id
-    Column rank = functions.row_number().over(Window.partitionBy(functions.col("id"))
-        .orderBy(functions.col("source"), functions.col("position")));
-    Dataset<Row> ranked = parsed.withColumn("_n", functions.when(functions.col("reason").isNull(), rank));
-    Column dup = functions.col("_n").gt(1);
-    Dataset<ParsedRecord> all = ranked
-        .withColumn("reason", functions.when(dup, functions.lit("duplicate_id")).otherwise(functions.col("reason")))
-        .withColumn("detail", functions.when(dup, functions.lit("an earlier record has this id"))
-            .otherwise(functions.col("detail")))
-        .withColumn("raw", functions.when(dup, functions.substring(functions.col("text"), 1, 2000))
-            .otherwise(functions.col("raw")))
-        .drop("_n").as(Encoders.bean(ParsedRecord.class));
+    // parsed once: the duplicate check, the articles and the rejects all read this copy (released by the caller)
+    parsed = parsed.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<ParsedRecord> all = markDuplicates(parsed);
     Dataset<Article> articles = all.filter(functions.col("reason").isNull())
         .select(functions.col("id"), functions.col("url"), functions.col("published"), functions.col("title"),
             functions.col("text"), functions.col("source"), functions.lit(null).cast("string").as("language"))
         .as(Encoders.bean(Article.class));
     Dataset<ParsedRecord> rejects = all.filter(functions.col("reason").isNotNull());
-    return new Ingested(articles, rejects, format);
+    return new Ingested(articles, rejects, format, parsed);
+  }
+
+  /**
+   * Marks every accepted record whose id an earlier record (by source, then position) already has as
+   * {@code duplicate_id}. The ids seen more than once are found from the ids alone; when there are at most
+   * {@code maxBroadcastDuplicates} of them they go to the executors as a broadcast table and the records are marked
+   * where they are, otherwise the records are ranked by a window over their ids (a shuffle of the whole input).
+   */
+  Dataset<ParsedRecord> markDuplicates(Dataset<ParsedRecord> parsed) {
+    Dataset<Row> firsts = parsed.filter(functions.col("reason").isNull()).groupBy("id")
+        .agg(functions.count(functions.lit(1)).as("n"),
+            functions.min(functions.struct(functions.col("source"), functions.col("position"))).as("first"))
+        .filter(functions.col("n").gt(1)).select(functions.col("id"), functions.col("first.source"),
+            functions.col("first.position"));
+    long repeated = firsts.count();
+    if (repeated == 0) {
+      return parsed;
+    }
+    if (repeated <= maxBroadcastDuplicates) {
+      java.util.HashMap<String, String> first = new java.util.HashMap<>();
+      for (Row r : firsts.collectAsList()) { // at most maxBroadcastDuplicates small rows
+        first.put(r.getString(0), r.getString(1) + '\u0000' + r.getLong(2));
+      }
+      org.apache.spark.broadcast.Broadcast<java.util.HashMap<String, String>> b = spark.sparkContext().broadcast(
+          first, scala.reflect.ClassTag$.MODULE$.apply(java.util.HashMap.class));
+      return parsed.map((org.apache.spark.api.java.function.MapFunction<ParsedRecord, ParsedRecord>) r -> {
+        String f = r.getReason() == null ? b.value().get(r.getId()) : null;
+        if (f != null && !f.equals(r.getSource() + '\u0000' + r.getPosition())) {
+          return ParsedRecord.reject(r.getSource(), r.getPosition(), r.getId(), DUPLICATE_ID, DUPLICATE_DETAIL,
+              r.getText().length() > 2000 ? r.getText().substring(0, 2000) : r.getText());
+        }
+        return r;
+      }, Encoders.bean(ParsedRecord.class));
+    }
+    // ranked among the accepted records only: a rejected record does not take the id
+    Column rank = functions.row_number().over(Window.partitionBy(functions.col("id"),
+        functions.col("reason").isNull()).orderBy(functions.col("source"), functions.col("position")));
+    Dataset<Row> ranked = parsed.withColumn("_n", functions.when(functions.col("reason").isNull(), rank));
+    Column dup = functions.col("_n").gt(1);
+    return ranked
+        .withColumn("reason", functions.when(dup, functions.lit(DUPLICATE_ID)).otherwise(functions.col("reason")))
+        .withColumn("detail", functions.when(dup, functions.lit(DUPLICATE_DETAIL)).otherwise(functions.col("detail")))
+        .withColumn("raw", functions.when(dup, functions.substring(functions.col("text"), 1, 2000))
+            .otherwise(functions.col("raw")))
+        .drop("_n").as(Encoders.bean(ParsedRecord.class));
   }
 
   /** Picks the format of a path: by the extensions of its files, else by the first bytes. */

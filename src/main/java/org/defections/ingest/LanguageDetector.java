@@ -15,6 +15,8 @@ import org.defections.lexicon.Lexicons;
  */
 public final class LanguageDetector {
   static final int SAMPLE_CHARS = 4000;
+  /** Languages the extraction rules read; articles in others are accepted and counted, not annotated. */
+  public static final java.util.Set<String> ANNOTATED = java.util.Set.of("en", "es");
   /** Latin-script text too short to tell is taken as English, the product's main language. */
   public static final String DEFAULT = "en";
   private static final int MIN_HITS = 3;
@@ -25,16 +27,24 @@ public final class LanguageDetector {
     this.lexicons = lexicons;
   }
 
+  /** Function words are short: longer words are not looked up. */
+  private static final int MAX_FUNCTION_WORD = 12;
+
   public String detect(String text) {
-    String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
+    int n = Math.min(text.length(), SAMPLE_CHARS);
     Map<UnicodeScript, Integer> scripts = new EnumMap<>(UnicodeScript.class);
+    int latin = 0; // Latin letters below U+0250 counted without a script lookup
     Map<String, Integer> hits = new TreeMap<>();
     Map<String, java.util.Set<String>> distinct = new TreeMap<>();
     StringBuilder word = new StringBuilder();
-    for (int i = 0; i <= sample.length(); i++) {
-      int c = i < sample.length() ? sample.codePointAt(i) : ' ';
+    for (int i = 0; i <= n; i++) {
+      int c = i < n ? text.codePointAt(i) : ' ';
       if (Character.isLetter(c)) {
-        scripts.merge(UnicodeScript.of(c), 1, Integer::sum);
+        if (c < 0x250) {
+          latin++;
+        } else {
+          scripts.merge(UnicodeScript.of(c), 1, Integer::sum);
+        }
         word.appendCodePoint(Character.toLowerCase(c));
         if (Character.isSupplementaryCodePoint(c)) {
           i++;
@@ -42,13 +52,19 @@ public final class LanguageDetector {
         continue;
       }
       if (word.length() > 0) {
-        String lang = lexicons.languageOf(word.toString());
-        if (lang != null) {
-          hits.merge(lang, 1, Integer::sum);
-          distinct.computeIfAbsent(lang, k -> new java.util.HashSet<>()).add(word.toString());
+        if (word.length() <= MAX_FUNCTION_WORD) {
+          String w = word.toString();
+          String lang = lexicons.languageOf(w);
+          if (lang != null) {
+            hits.merge(lang, 1, Integer::sum);
+            distinct.computeIfAbsent(lang, k -> new java.util.HashSet<>()).add(w);
+          }
         }
         word.setLength(0);
       }
+    }
+    if (latin > 0) {
+      scripts.merge(UnicodeScript.LATIN, latin, Integer::sum);
     }
     UnicodeScript main = null;
     int letters = 0;

@@ -23,13 +23,23 @@ import org.defections.extract.Names;
  * <p>Rules, in order: named mentions with compatible names (same surname, agreeing first names, tolerant
  * transliteration) and compatible ranks form one person; an unnamed single defector in an article that names a
  * compatible person is that person ("the colonel", "a Syrian pilot ... The pilot, Col. X"); unnamed mentions of one
- * rank and group size merge within an article, and across articles only when their dates agree to the month; an
+ * rank and group size merge within an article, and across articles only when their dates agree to the month ("an
+ * article" is one report: an article and the copies of its text under other ids); an
  * unnamed group total that restates the article's other records ("four officers ... two generals and two colonels")
  * is dropped. Two defections of one person from different states stay apart because resolution runs per origin.
  */
 public final class MentionResolver {
 
   private MentionResolver() {}
+
+  /**
+   * Two mentions come from one report when they are from one article or from copies of one text (the same wire
+   * story under several ids: same {@code reportKey}); "same article" in the rules below means this.
+   */
+  static boolean sameReport(Mention a, Mention b) {
+    return a.getArticleId().equals(b.getArticleId())
+        || (a.getReportKey() != null && a.getReportKey().equals(b.getReportKey()));
+  }
 
   public static List<DefectionRecord> resolve(List<Mention> mentions) {
     List<Mention> ms = new ArrayList<>();
@@ -70,7 +80,7 @@ public final class MentionResolver {
       int bestFit = 0;
       if (m.getGroupSize() != null && m.getGroupSize() == 1) {
         for (List<Mention> c : clusters) {
-          boolean sameArticle = c.stream().anyMatch(o -> o.getArticleId().equals(m.getArticleId()));
+          boolean sameArticle = c.stream().anyMatch(o -> sameReport(o, m));
           boolean compatible = c.stream().allMatch(o -> ranksCompatible(o, m) && destinationsCompatible(o, m));
           if (!sameArticle || !compatible) {
             continue;
@@ -107,7 +117,7 @@ public final class MentionResolver {
       for (List<Mention> g : groups) {
         Mention o = g.get(0);
         boolean sameRank = Objects.equals(o.getRank(), m.getRank()) && Objects.equals(o.getGroupSize(), m.getGroupSize());
-        boolean sameArticle = g.stream().anyMatch(x -> x.getArticleId().equals(m.getArticleId()));
+        boolean sameArticle = g.stream().anyMatch(x -> sameReport(x, m));
         boolean datesAgree = o.getEventMonth() != null && o.getEventMonth().equals(m.getEventMonth());
         boolean datesCompatible = o.getEventMonth() == null || m.getEventMonth() == null || datesAgree;
         // "Five doctors have asked for refuge ... The doctors had refused to return": a plural of unknown size
@@ -160,7 +170,7 @@ public final class MentionResolver {
           continue;
         }
         for (Mention y : o) {
-          if (y.getArticleId().equals(x.getArticleId()) && !generic(y)) {
+          if (sameReport(y, x) && !generic(y)) {
             others++;
             total += y.getGroupSize() == null ? 0 : y.getGroupSize();
             break;
@@ -168,7 +178,7 @@ public final class MentionResolver {
         }
       }
       for (List<Mention> o : named) {
-        if (o.stream().anyMatch(y -> y.getArticleId().equals(x.getArticleId()))) {
+        if (o.stream().anyMatch(y -> sameReport(y, x))) {
           others++;
           total += 1;
         }

@@ -19,6 +19,10 @@ class CandidateScannerTest {
     assertFalse(scanner.hasTrigger("Traders have said they could not support higher prices."));
     assertTrue(scanner.hasTrigger("Twelve players have disappeared in Nairobi."));
     assertTrue(scanner.hasTrigger("Los sargentos desertaron el sábado."));
+    // whole phrases only: the first word of a trigger phrase selects nothing on its own
+    assertFalse(scanner.hasTrigger("He joined the board and took charge; the firm crossed $1 billion."));
+    assertTrue(scanner.hasTrigger("He joined the rebels."));
+    assertFalse(scanner.hasTrigger("The fledgling defective unit"));
   }
 
   @Test

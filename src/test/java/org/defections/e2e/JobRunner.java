@@ -40,8 +40,15 @@ final class JobRunner {
   }
 
   static ObjectNode run(Path input, Path output) {
-    JobConfig config = JobConfig.load(null, Map.of("input", input.toString(), "output", output.toString()));
-    return new DefectionJob(SparkTestSession.get(), config).run();
+    return run(input, output, Map.of());
+  }
+
+  /** A run with configuration overrides (keys without the "defections." prefix). */
+  static ObjectNode run(Path input, Path output, Map<String, String> overrides) {
+    Map<String, String> all = new java.util.HashMap<>(overrides);
+    all.put("input", input.toString());
+    all.put("output", output.toString());
+    return new DefectionJob(SparkTestSession.get(), JobConfig.load(null, all)).run();
   }
 
   /** A table as JSON lines, read by ../shared/eval/dump-table.sh (DuckDB), not by the project's code. */

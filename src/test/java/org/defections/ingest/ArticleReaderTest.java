@@ -57,6 +57,26 @@ class ArticleReaderTest {
   }
 
   @Test
+  void duplicateIdsKeepTheFirstRecordWhetherMarkedFromABroadcastTableOrByAShuffle() throws Exception {
+    Path dir = Files.createTempDirectory("dups");
+    Files.write(dir.resolve("a.jsonl"), List.of("{\"id\":\"x\",\"text\":\"first x\"}",
+        "{\"id\":\"y\",\"text\":\"only y\"}", "{\"id\":\"x\",\"text\":\"second x\"}",
+        "{\"id\":\"z\",\"text\":\"\"}", "{\"id\":\"z\",\"text\":\"z after an empty z\"}"));
+    Files.write(dir.resolve("b.jsonl"), List.of("{\"id\":\"x\",\"text\":\"third x, other file\"}"));
+    for (int maxBroadcast : new int[] {ArticleReader.MAX_BROADCAST_DUPLICATES, 0}) {
+      ArticleReader.Ingested in = new ArticleReader(spark, 200, maxBroadcast).read(dir.toString(), InputFormat.JSONL);
+      Map<String, String> texts = in.articles().collectAsList().stream()
+          .collect(Collectors.toMap(Article::getId, Article::getText, (a, b) -> a + " | " + b, TreeMap::new));
+      // an empty record does not take the id: its reject is empty_text, and the next z is the article
+      assertEquals(Map.of("x", "first x", "y", "only y", "z", "z after an empty z"), texts, "max " + maxBroadcast);
+      assertEquals(Map.of("duplicate_id", 2L, "empty_text", 1L), reasons(in), "max " + maxBroadcast);
+      assertEquals(List.of("second x", "third x, other file"), in.rejects().collectAsList().stream()
+          .filter(r -> r.getReason().equals("duplicate_id")).map(ParsedRecord::getRaw).sorted().toList());
+      in.release();
+    }
+  }
+
+  @Test
   void directoryOfTextFiles() throws Exception {
     Path dir = Files.createTempDirectory("txt");
     Files.writeString(dir.resolve("story-1.txt"), "A Cuban pilot defected to the United States.\n");

@@ -1,0 +1,189 @@
+package org.defections.annotate;
+
+import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Aho-Corasick automaton over whole phrases: one pass over a text finds every occurrence of any phrase,
+ * case-insensitively, with any run of white space matching one space and a word boundary (a character that is not a
+ * letter or digit, or the text's edge) on both sides; the same phrases the token matchers of the annotation pipeline
+ * look for. The automaton is a dense table over the phrases' alphabet (other characters lead back to the root), so
+ * the scan costs one array lookup per character and allocates nothing but the hits. Plain Java, immutable,
+ * serializable.
+ */
+public final class PhraseAutomaton implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** One occurrence: [begin, end) in the scanned text and the phrase's index in the constructor's list. */
+  public record Hit(int begin, int end, int phrase) {}
+
+  /** Receives hits as they are found. */
+  public interface Sink {
+    void hit(int begin, int end, int phrase);
+  }
+
+  private final char[] classOf; // char -> symbol class; 0 = not in any phrase
+  private final int[][] next; // state x class -> state (complete: failure links folded in)
+  private final int[][] outputs; // state -> phrases ending here (its own and those of its suffix states)
+  private final int[] lengths; // phrase -> length in normalised characters
+  private final int longest;
+
+  /** Builds the automaton over {@code phrases} (normalised: lower case, single spaces, trimmed; blanks ignored). */
+  public PhraseAutomaton(Collection<String> phrases) {
+    List<String> ps = new ArrayList<>();
+    for (String p : phrases) {
+      ps.add(normalise(p));
+    }
+    classOf = new char[Character.MAX_VALUE + 1];
+    int classes = 1;
+    for (String p : ps) {
+      for (char ch : p.toCharArray()) {
+        if (classOf[ch] == 0) {
+          classOf[ch] = (char) classes++;
+        }
+      }
+    }
+    // trie
+    List<int[]> trie = new ArrayList<>();
+    List<List<Integer>> out = new ArrayList<>();
+    trie.add(new int[classes]);
+    out.add(new ArrayList<>());
+    lengths = new int[ps.size()];
+    int max = 0;
+    for (int i = 0; i < ps.size(); i++) {
+      String p = ps.get(i);
+      lengths[i] = p.length();
+      max = Math.max(max, p.length());
+      if (p.isEmpty()) {
+        continue;
+      }
+      int s = 0;
+      for (char ch : p.toCharArray()) {
+        int c = classOf[ch];
+        if (trie.get(s)[c] == 0) {
+          trie.add(new int[classes]);
+          out.add(new ArrayList<>());
+          trie.get(s)[c] = trie.size() - 1;
+        }
+        s = trie.get(s)[c];
+      }
+      out.get(s).add(i);
+    }
+    longest = max;
+    // breadth-first: failure links folded into a complete transition table
+    int[] fail = new int[trie.size()];
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    for (int c = 1; c < classes; c++) {
+      int t = trie.get(0)[c];
+      if (t != 0) {
+        queue.add(t);
+      }
+    }
+    while (!queue.isEmpty()) {
+      int s = queue.poll();
+      out.get(s).addAll(out.get(fail[s]));
+      for (int c = 1; c < classes; c++) {
+        int t = trie.get(s)[c];
+        if (t != 0) {
+          fail[t] = trie.get(fail[s])[c];
+          queue.add(t);
+        } else {
+          trie.get(s)[c] = trie.get(fail[s])[c];
+        }
+      }
+    }
+    next = trie.toArray(new int[0][]);
+    outputs = new int[out.size()][];
+    for (int s = 0; s < out.size(); s++) {
+      outputs[s] = out.get(s).stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  /** Lower case, white space runs as one space, trimmed: the form phrases and texts are compared in. */
+  public static String normalise(String phrase) {
+    return phrase.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+  }
+
+  /** Every occurrence in {@code text}, in order of their ends. */
+  public List<Hit> find(String text) {
+    List<Hit> hits = new ArrayList<>();
+    scan(text, (b, e, p) -> hits.add(new Hit(b, e, p)));
+    return hits;
+  }
+
+  /** Number of occurrences in {@code text}. */
+  public int count(String text) {
+    int[] n = {0};
+    scan(text, (b, e, p) -> n[0]++);
+    return n[0];
+  }
+
+  /** True when {@code text} holds at least one phrase. */
+  public boolean any(String text) {
+    return first(text) >= 0;
+  }
+
+  /** Begin of the first occurrence (by end), or -1. */
+  public int first(String text) {
+    int[] first = {-1};
+    scan(text, (b, e, p) -> {
+      if (first[0] < 0) {
+        first[0] = b;
+      }
+    });
+    return first[0];
+  }
+
+  /** One pass over the text, reporting each occurrence to the sink. */
+  public void scan(String text, Sink sink) {
+    int[] origin = new int[Math.max(1, longest)]; // ring: original index of the last normalised characters
+    int state = 0;
+    long normalised = 0; // count of normalised characters fed so far
+    boolean lastSpace = true; // leading white space is dropped, runs are folded
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char ch = text.charAt(i);
+      char c;
+      if (Character.isWhitespace(ch) || Character.isSpaceChar(ch)) {
+        if (lastSpace) {
+          continue;
+        }
+        c = ' ';
+        lastSpace = true;
+      } else {
+        c = Character.toLowerCase(ch);
+        lastSpace = false;
+      }
+      origin[(int) (normalised % origin.length)] = i;
+      normalised++;
+      int cls = classOf[c];
+      state = cls == 0 ? 0 : next[state][cls];
+      int[] ends = outputs[state];
+      if (ends.length == 0) {
+        continue;
+      }
+      if (i + 1 < n && Character.isLetterOrDigit(text.charAt(i + 1))) {
+        continue; // no boundary after
+      }
+      for (int p : ends) {
+        int len = lengths[p];
+        int begin = origin[(int) ((normalised - len) % origin.length)];
+        if (begin > 0 && Character.isLetterOrDigit(text.charAt(begin - 1))) {
+          continue; // no boundary before
+        }
+        sink.hit(begin, i + 1, p);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "PhraseAutomaton[" + next.length + " states, " + lengths.length + " phrases, longest "
+        + longest + ", " + Arrays.stream(lengths).sum() + " characters]";
+  }
+}

@@ -143,6 +143,7 @@ public final class DefectionJob {
       Dataset<Passage> passages = CandidateSelection.passages(scanned).persist(StorageLevel.MEMORY_AND_DISK());
       long passageCount = passages.count();
       long candidateArticles = scanned.filter(functions.size(functions.col("passages")).gt(0)).count();
+      in.release(); // what follows reads the scanned articles (and a nightly run's own copy of the new articles)
       timings.put("candidates_ms", ms(t));
       LOG.info("candidates: {} of {} articles to annotate hold trigger words; {} passages go to Spark NLP ({} ms)",
           candidateArticles, articlesToAnnotate, passageCount, timings.get("candidates_ms"));
@@ -150,7 +151,7 @@ public final class DefectionJob {
       t = System.nanoTime();
       PipelineModel pipeline = AnnotationPipeline.build(spark, lexicons, workDir().resolve("matchers"));
       long distinctPassages = passages.select("text").distinct().count();
-      Dataset<Row> annotated = AnnotationPipeline.annotate(pipeline, passages.toDF());
+      Dataset<Row> annotated = AnnotationPipeline.annotate(pipeline, CandidateSelection.distinct(passages));
       Dataset<Mention> mentions = increment.allMentions(runId, toAnnotate, MentionExtraction.extract(annotated, lx))
           .persist(StorageLevel.MEMORY_AND_DISK());
       long mentionCount = writer.stage(Tables.MENTIONS, TableWriter.snakeCase(mentions, Tables.MENTION_COLUMNS),
@@ -216,7 +217,6 @@ public final class DefectionJob {
       versions.put("java", System.getProperty("java.version"));
       writer.publish(om.writeValueAsString(m),
           om.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
-      in.release();
       scanned.unpersist();
       toAnnotate.unpersist();
       passages.unpersist();

@@ -57,6 +57,13 @@ public final class CandidateScanner implements Serializable {
       int p = indexOf(paragraphs, hit.begin());
       int from = Math.max(0, p - contextParagraphs);
       int to = Math.min(paragraphs.size() - 1, p + contextParagraphs);
+      // a passage ends where a sentence ends: hard-wrapped lines of one sentence stay together
+      while (from > 0 && joined(text, paragraphs.get(from - 1), paragraphs.get(from))) {
+        from--;
+      }
+      while (to + 1 < paragraphs.size() && joined(text, paragraphs.get(to), paragraphs.get(to + 1))) {
+        to++;
+      }
       int begin = paragraphs.get(from)[0];
       int end = paragraphs.get(to)[1];
       if (end - begin > maxPassageChars) {
@@ -72,6 +79,26 @@ public final class CandidateScanner implements Serializable {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether two consecutive lines are one sentence for the annotation pipeline's sentence detector: a single line
+   * break after a lower-case letter, comma or hyphen does not end a sentence (see
+   * {@link AnnotationPipeline#boundaryPattern()}).
+   */
+  static boolean joined(String text, int[] line, int[] next) {
+    if (next[0] != line[1] + 1) {
+      return false; // a blank line between them
+    }
+    int j = line[1] - 1;
+    while (j >= line[0] && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+      j--;
+    }
+    if (j < line[0]) {
+      return false;
+    }
+    char c = text.charAt(j);
+    return Character.isLowerCase(c) || c == ',' || c == '-';
   }
 
   private static int snapBack(String text, int begin) {

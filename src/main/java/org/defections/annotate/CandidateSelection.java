@@ -7,7 +7,10 @@ import java.util.Set;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.Encoders;
 import org.defections.ingest.Article;
 import org.defections.ingest.ArticleCleaner;
@@ -54,6 +57,27 @@ public final class CandidateSelection {
         }
       };
     }, Encoders.bean(ScannedArticle.class));
+  }
+
+  /** Column of {@link #distinct}: the articles (id, url) holding a passage, sorted; the first is the one kept. */
+  public static final String COPIES = "copies";
+
+  /**
+   * One row per distinct passage context: passages of copies of one text (same {@code reportKey}) at the same offset,
+   * with the same publication and reference dates and language, give the same mentions, so they are extracted once.
+   * Output: the {@link Passage} columns of the first article (by id) plus {@value #COPIES}.
+   */
+  public static Dataset<Row> distinct(Dataset<Passage> passages) {
+    Column copy = functions.struct(functions.col("articleId"), functions.col("url"));
+    Dataset<Row> grouped = passages.groupBy(functions.col("reportKey"), functions.col("passageBegin"),
+            functions.col("published"), functions.col("referenceDate"), functions.col("language"))
+        .agg(functions.sort_array(functions.collect_list(copy)).as(COPIES),
+            functions.first(functions.col("text")).as("text"), functions.first(functions.col("segments"))
+                .as("segments"));
+    return grouped.select(functions.col(COPIES).getItem(0).getField("articleId").as("articleId"),
+        functions.col(COPIES).getItem(0).getField("url").as("url"), functions.col("published"),
+        functions.col("referenceDate"), functions.col("passageBegin"), functions.col("text"),
+        functions.col("segments"), functions.col("language"), functions.col("reportKey"), functions.col(COPIES));
   }
 
   /** All passages of scanned articles. */
@@ -110,13 +134,13 @@ public final class CandidateSelection {
   }
 
   /**
-   * The report an article's text is a copy of: SHA-256 (first 16 bytes, hex) of the text with white space runs as
-   * one space. The same wire story published under several ids has one key.
+   * The report an article's text is a copy of: SHA-256 (first 16 bytes, hex) of the text. The same wire story
+   * published under several ids has one key.
    */
   public static String reportKey(String text) {
     try {
-      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.trim().replaceAll("\\s+", " ")
-          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(
+          java.nio.charset.StandardCharsets.UTF_8));
       return java.util.HexFormat.of().formatHex(d, 0, 16);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available", e);

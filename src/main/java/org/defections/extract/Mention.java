@@ -8,7 +8,7 @@ import java.sql.Date;
  * {@code Encoders.bean(Mention.class)}). Mentions whose factuality is not ASSERTED or REPORTED, or that have a
  * {@code keptOutReason}, never become records.
  */
-public class Mention implements Serializable {
+public class Mention implements Serializable, Cloneable {
   private static final long serialVersionUID = 1L;
 
   private String mentionId;
@@ -43,6 +43,28 @@ public class Mention implements Serializable {
   private String reportKey;
 
   public Mention() {}
+
+  /**
+   * This mention as found in a copy of its article (another id, the same text): article id and url of the copy, and
+   * the ids that begin with the article id ({@code mentionId}, {@code incidentKey}) re-prefixed with it.
+   */
+  public Mention inCopy(String copyArticleId, String copyUrl) {
+    Mention c;
+    try {
+      c = (Mention) super.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new AssertionError(e);
+    }
+    c.mentionId = reprefix(mentionId, copyArticleId);
+    c.incidentKey = reprefix(incidentKey, copyArticleId);
+    c.articleId = copyArticleId;
+    c.url = copyUrl;
+    return c;
+  }
+
+  private String reprefix(String id, String copyArticleId) {
+    return id != null && id.startsWith(articleId) ? copyArticleId + id.substring(articleId.length()) : id;
+  }
 
   /** True when this mention may become (part of) a defection record. */
   public boolean countable() {

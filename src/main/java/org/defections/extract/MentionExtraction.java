@@ -10,12 +10,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.defections.annotate.AnnotationPipeline;
+import org.defections.annotate.CandidateSelection;
 import org.defections.ingest.ArticleCleaner;
 import org.defections.lexicon.Lexicons;
 
 /**
- * The extraction stage's Spark side. Input: annotated passages (the {@code Passage} columns plus the annotation
- * columns of {@link AnnotationPipeline}). Output: {@link Mention}s, offsets mapped back to the original article.
+ * The extraction stage's Spark side. Input: annotated distinct passages ({@link CandidateSelection#distinct}: the
+ * {@code Passage} columns, the copies, plus the annotation columns of {@link AnnotationPipeline}). Output:
+ * {@link Mention}s, offsets mapped back to the original article, one per mention and copy of the article.
  * Passages of Spanish articles go to {@link SpanishMentionExtractor}, the others to {@link MentionExtractor}.
  */
 public final class MentionExtraction {
@@ -33,11 +35,14 @@ public final class MentionExtraction {
         ArticleCleaner.Cleaned map = new ArticleCleaner.Cleaned("", segments, 0);
         boolean es = "es".equals(r.getString(r.fieldIndex("language")));
         String reportKey = r.getString(r.fieldIndex("reportKey"));
+        List<Row> copies = r.getList(r.fieldIndex(CandidateSelection.COPIES));
         for (Mention m : es ? spanish.extract(doc) : extractor.extract(doc)) {
           m.setReportKey(reportKey);
           m.setBegin(map.toOriginal(m.getBegin()));
           m.setEnd(map.toOriginal(m.getEnd()));
-          out.add(m);
+          for (Row copy : copies) { // the first copy is the passage extracted
+            out.add(copy.getString(0).equals(m.getArticleId()) ? m : m.inCopy(copy.getString(0), copy.getString(1)));
+          }
         }
       }
       Iterator<Mention> it = out.iterator();

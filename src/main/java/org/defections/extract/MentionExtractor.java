@@ -797,7 +797,8 @@ public final class MentionExtractor {
         m.setBegin(doc.textOffset() + trigger.begin());
         m.setEnd(doc.textOffset() + trigger.end());
         m.setMentionId(doc.articleId() + "#" + m.getBegin() + "#" + (k++));
-        m.setIncidentKey(doc.articleId() + "#" + doc.textOffset() + "#" + s + "#" + tb);
+        // the trigger's offset in the cleaned article: the same whatever passage it was annotated in
+        m.setIncidentKey(doc.articleId() + "#" + (doc.textOffset() + toks.get(tb).begin()));
         m.setPersonName(d.name);
         if (d.rank != null) {
           m.setRank(d.rank.canonical());

@@ -50,6 +50,17 @@ public final class MentionResolver {
     }
     ms.sort(Comparator.comparing(Mention::getArticleId).thenComparingInt(Mention::getBegin)
         .thenComparing(Mention::getMentionId));
+    // copies of one report give the same mention once per copy: resolve one, count them all in the record
+    Map<String, List<Mention>> byContent = new java.util.LinkedHashMap<>();
+    for (Mention m : ms) {
+      byContent.computeIfAbsent(copyKey(m), k -> new ArrayList<>()).add(m);
+    }
+    Map<Mention, List<Mention>> copiesOf = new java.util.IdentityHashMap<>();
+    ms = new ArrayList<>();
+    for (List<Mention> same : byContent.values()) {
+      ms.add(same.get(0));
+      copiesOf.put(same.get(0), same);
+    }
     List<List<Mention>> clusters = new ArrayList<>();
     // 1. named persons
     for (Mention m : ms) {
@@ -147,10 +158,28 @@ public final class MentionResolver {
     clusters.addAll(kept);
     List<DefectionRecord> out = new ArrayList<>();
     for (List<Mention> c : clusters) {
-      out.add(toRecord(c));
+      List<Mention> all = new ArrayList<>();
+      for (Mention m : c) {
+        all.addAll(copiesOf.get(m));
+      }
+      out.add(toRecord(all));
     }
     out.sort(Comparator.comparing(DefectionRecord::getEventId));
     return out;
+  }
+
+  /**
+   * What makes two mentions the same mention of copies of one report: the report, the place in it (the mention id
+   * after the article id) and what may differ between copies published on other days (the resolved date). A mention
+   * without a report key is only itself.
+   */
+  static String copyKey(Mention m) {
+    String id = m.getMentionId();
+    if (m.getReportKey() == null || id == null || !id.startsWith(m.getArticleId())) {
+      return "mention|" + m.getArticleId() + "|" + id;
+    }
+    return "copy|" + m.getReportKey() + "|" + id.substring(m.getArticleId().length()) + "|" + m.getEventDate() + "|"
+        + m.getEventMonth() + "|" + m.getDatePrecision() + "|" + m.getStatus();
   }
 
   private static boolean generic(Mention m) {

@@ -36,4 +36,19 @@ class CandidateScannerTest {
     assertEquals("P6 gap.\nP7 a clerk sought asylum.\nP8 end.",
         text.substring(spans.get(1).begin(), spans.get(1).end()));
   }
+
+  @Test
+  void passagesEndWhereTheSentenceDetectorEndsASentence() {
+    // lines ending in a lower-case letter or comma continue their sentence: the passage takes the whole sentence
+    String text = "A0 start.\nA1 a pilot defected\nA2 to Jordan,\nA3 officials said\nA4 on Friday.\nA5 next.\n\nA6 far";
+    CandidateScanner narrow = new CandidateScanner(Lexicons.bundled(), 0, 5000);
+    List<CandidateScanner.Span> spans = narrow.passages(text);
+    assertEquals(1, spans.size());
+    assertEquals("A1 a pilot defected\nA2 to Jordan,\nA3 officials said\nA4 on Friday.",
+        text.substring(spans.get(0).begin(), spans.get(0).end()));
+    // a blank line always ends a sentence
+    String blank = "B0 the army\n\nB1 soldiers defected.";
+    assertEquals("B1 soldiers defected.", blank.substring(narrow.passages(blank).get(0).begin(),
+        narrow.passages(blank).get(0).end()));
+  }
 }

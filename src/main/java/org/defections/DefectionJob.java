@@ -110,7 +110,8 @@ public final class DefectionJob {
       long t = System.nanoTime();
       ArticleReader.Ingested in = new ArticleReader(spark, config.maxTextChars()).read(config.input(),
           config.format());
-      long read = in.parsed().count(); // the parse is cached: this and the rejects below read the cache
+      long read = in.parsed().count(); // the parse is cached: this and the two tables below read the cache
+      writer.stage(Tables.INPUT_FILES, in.byFile(), 1);
       long rejected = writer.stage(Tables.REJECTS, TableWriter.snakeCase(in.rejects(), Tables.REJECT_COLUMNS),
           config.outputFiles());
       timings.put("ingest_ms", ms(t));

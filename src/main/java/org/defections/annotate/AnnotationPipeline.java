@@ -20,6 +20,7 @@ import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -83,7 +84,11 @@ public final class AnnotationPipeline {
    * annotation columns.
    */
   public static Dataset<Row> annotate(PipelineModel pipeline, Dataset<Row> passages) {
-    return passages.join(pipeline.transform(passages.select(TEXT).distinct()), TEXT);
+    // both sides hash-partitioned by text into one partition per core: the join needs no further shuffle, and the
+    // pipeline's models are deserialized once per partition (not once per default shuffle partition)
+    int n = Math.max(1, passages.sparkSession().sparkContext().defaultParallelism());
+    Dataset<Row> texts = passages.select(TEXT).distinct().repartition(n, functions.col(TEXT));
+    return passages.repartition(n, functions.col(TEXT)).join(pipeline.transform(texts), TEXT);
   }
 
   /** Builds and fits the pipeline; {@code workDir} receives the matcher phrase files. */

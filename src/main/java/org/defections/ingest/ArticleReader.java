@@ -45,9 +45,51 @@ public final class ArticleReader {
   }
 
   /** Accepted articles and rejects of one read. */
-  public record Ingested(Dataset<Article> articles, Dataset<ParsedRecord> rejects, InputFormat format,
-      Dataset<ParsedRecord> parsed) {
-    /** Drops the cached parse; call once the articles are persisted elsewhere and the rejects written. */
+  public static final class Ingested {
+    private final Dataset<ParsedRecord> all;
+    private final Dataset<Article> articles;
+    private final Dataset<ParsedRecord> rejects;
+    private final InputFormat format;
+    private final Dataset<ParsedRecord> parsed;
+
+    Ingested(Dataset<ParsedRecord> all, InputFormat format, Dataset<ParsedRecord> parsed) {
+      this.all = all;
+      this.format = format;
+      this.parsed = parsed;
+      articles = all.filter(functions.col("reason").isNull())
+          .select(functions.col("id"), functions.col("url"), functions.col("published"), functions.col("title"),
+              functions.col("text"), functions.col("source"), functions.lit(null).cast("string").as("language"))
+          .as(Encoders.bean(Article.class));
+      rejects = all.filter(functions.col("reason").isNotNull());
+    }
+
+    /** Accepted articles (the same Dataset on every call). */
+    public Dataset<Article> articles() {
+      return articles;
+    }
+
+    public Dataset<ParsedRecord> rejects() {
+      return rejects;
+    }
+
+    public InputFormat format() {
+      return format;
+    }
+
+    /** Every record read, parsed (cached): one per line, row or file. */
+    public Dataset<ParsedRecord> parsed() {
+      return parsed;
+    }
+
+    /** Per input file: {@code source, read, accepted, rejected} (read = accepted + rejected for every file). */
+    public Dataset<Row> byFile() {
+      Column ok = functions.col("reason").isNull();
+      return all.groupBy("source").agg(functions.count(functions.lit(1)).as("read"),
+          functions.sum(functions.when(ok, 1).otherwise(0)).as("accepted"),
+          functions.sum(functions.when(ok, 0).otherwise(1)).as("rejected")).orderBy("source");
+    }
+
+    /** Drops the cached parse; call once the articles are scanned and the rejects written. */
     public void release() {
       parsed.unpersist();
     }
@@ -55,32 +97,32 @@ public final class ArticleReader {
 
   public Ingested read(String input, InputFormat requested) {
     InputFormat format = requested == InputFormat.AUTO ? detect(input) : requested;
-    Dataset<ParsedRecord> parsed;
-    switch (format) {
-      case TEXT:
-        parsed = readText(input);
-        break;
-      case JSONL:
-        parsed = readJsonLines(input);
-        break;
-      case CSV:
-        parsed = readCsv(input);
-        break;
-      case PARQUET:
-        parsed = readParquet(input);
-        break;
-      default:
-        throw new IllegalArgumentException("unsupported format " + format);
+    InputFiles.Listing listing = InputFiles.list(input, spark.sparkContext().hadoopConfiguration());
+    String[] files = listing.readable().toArray(new String[0]);
+    Dataset<ParsedRecord> parsed = spark.createDataset(listing.rejects(), Encoders.bean(ParsedRecord.class));
+    if (files.length > 0) {
+      Dataset<ParsedRecord> read;
+      switch (format) {
+        case TEXT:
+          read = readText(files);
+          break;
+        case JSONL:
+          read = readJsonLines(files);
+          break;
+        case CSV:
+          read = readCsv(files);
+          break;
+        case PARQUET:
+          read = readParquet(input, files);
+          break;
+        default:
+          throw new IllegalArgumentException("unsupported format " + format);
+      }
+      parsed = read.union(parsed);
     }
     // parsed once: the duplicate check, the articles and the rejects all read this copy (released by the caller)
     parsed = parsed.persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<ParsedRecord> all = markDuplicates(parsed);
-    Dataset<Article> articles = all.filter(functions.col("reason").isNull())
-        .select(functions.col("id"), functions.col("url"), functions.col("published"), functions.col("title"),
-            functions.col("text"), functions.col("source"), functions.lit(null).cast("string").as("language"))
-        .as(Encoders.bean(Article.class));
-    Dataset<ParsedRecord> rejects = all.filter(functions.col("reason").isNotNull());
-    return new Ingested(articles, rejects, format, parsed);
+    return new Ingested(markDuplicates(parsed), format, parsed);
   }
 
   /**
@@ -179,7 +221,8 @@ public final class ArticleReader {
   }
 
   private static InputFormat byExtension(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
+    // compressed files are read through Hadoop's codecs: "articles.jsonl.gz" is JSON lines
+    String n = name.toLowerCase(Locale.ROOT).replaceFirst("\\.(gz|bz2|deflate|zst|lz4|snappy)$", "");
     if (n.endsWith(".jsonl") || n.endsWith(".json") || n.endsWith(".ndjson")) {
       return InputFormat.JSONL;
     }
@@ -195,80 +238,83 @@ public final class ArticleReader {
     return null;
   }
 
-  private Dataset<ParsedRecord> readText(String input) {
+  private Dataset<ParsedRecord> readText(String[] files) {
     RecordValidator v = validator;
-    Dataset<Row> files = spark.read().format("binaryFile").load(input).select("path", "content");
-    Dataset<ParsedRecord> read = files.map((org.apache.spark.api.java.function.MapFunction<Row, ParsedRecord>) r ->
-        v.fromTextFile(r.getString(0), (byte[]) r.get(1)), Encoders.bean(ParsedRecord.class));
-    // Spark's file scans skip zero-length files: list them here so that none is lost without a reject record
-    List<ParsedRecord> empty = new ArrayList<>();
-    for (String path : emptyFiles(input)) {
-      empty.add(v.fromTextFile(path, new byte[0]));
-    }
-    return empty.isEmpty() ? read : read.union(spark.createDataset(empty, Encoders.bean(ParsedRecord.class)));
+    Dataset<Row> read = spark.read().format("binaryFile").load(files).select("path", "content");
+    return read.map((org.apache.spark.api.java.function.MapFunction<Row, ParsedRecord>) r ->
+        v.fromTextFile(InputFiles.name(r.getString(0)), (byte[]) r.get(1)), Encoders.bean(ParsedRecord.class));
   }
 
-  /** Zero-length, visible files under {@code input} (file names only: a listing, not a read). */
-  private List<String> emptyFiles(String input) {
-    List<String> out = new ArrayList<>();
-    try {
-      Path root = new Path(input);
-      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> it = fs.listFiles(root, true);
-      while (it.hasNext()) {
-        FileStatus st = it.next();
-        String name = st.getPath().getName();
-        if (st.isFile() && st.getLen() == 0 && !name.startsWith(".") && !name.startsWith("_")) {
-          out.add(st.getPath().toString());
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + input, e);
-    }
-    return out;
-  }
-
-  private Dataset<ParsedRecord> readJsonLines(String input) {
+  private Dataset<ParsedRecord> readJsonLines(String[] files) {
     RecordValidator v = validator;
-    Dataset<Row> lines = spark.read().text(input)
+    Dataset<Row> lines = spark.read().text(files)
         .withColumn("source", functions.input_file_name())
         .withColumn("position", functions.monotonically_increasing_id())
         .filter(functions.length(functions.trim(functions.col("value"))).gt(0));
-    return lines.map((org.apache.spark.api.java.function.MapFunction<Row, ParsedRecord>) r ->
-        v.fromJsonLine(r.getString(1), r.getLong(2), r.getString(0)), Encoders.bean(ParsedRecord.class));
+    // the line's bytes as read (a string column cast to binary keeps them): malformed UTF-8 is caught, not replaced
+    return lines.select(functions.col("value").cast("binary"), functions.col("source"), functions.col("position"))
+        .map((org.apache.spark.api.java.function.MapFunction<Row, ParsedRecord>) r ->
+            v.fromJsonLine(InputFiles.name(r.getString(1)), r.getLong(2), (byte[]) r.get(0)),
+            Encoders.bean(ParsedRecord.class));
   }
 
-  private Dataset<ParsedRecord> readCsv(String input) {
+  private Dataset<ParsedRecord> readCsv(String[] files) {
     RecordValidator v = validator;
     StructType schema = new StructType().add("id", DataTypes.StringType).add("url", DataTypes.StringType)
         .add("published", DataTypes.StringType).add("title", DataTypes.StringType).add("text", DataTypes.StringType)
         .add("_corrupt_record", DataTypes.StringType);
     Dataset<Row> rows = spark.read().option("header", "true").option("multiLine", "true").option("escape", "\"")
         .option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", "_corrupt_record")
-        .option("enforceSchema", "false").schema(schema).csv(input)
+        .option("enforceSchema", "false").schema(schema).csv(files)
         .withColumn("source", functions.input_file_name())
         .withColumn("position", functions.monotonically_increasing_id());
     return rows.map((org.apache.spark.api.java.function.MapFunction<Row, ParsedRecord>) r -> {
       String corrupt = r.getString(5);
+      String source = InputFiles.name(r.getString(6));
       if (corrupt != null) {
-        return ParsedRecord.reject(r.getString(6), r.getLong(7), r.getString(0), "malformed_csv",
+        return ParsedRecord.reject(source, r.getLong(7), r.getString(0), "malformed_csv",
             "the row does not have the header's columns", corrupt);
       }
-      return v.fromFields(r.getString(6), r.getLong(7), r.getString(0), r.getString(1), r.getString(2),
+      return v.fromFields(source, r.getLong(7), r.getString(0), r.getString(1), r.getString(2),
           r.getString(3), r.getString(4), r.getString(0) + "," + r.getString(3));
     }, Encoders.bean(ParsedRecord.class));
   }
 
-  private Dataset<ParsedRecord> readParquet(String input) {
-    RecordValidator v = validator;
-    Dataset<Row> rows = spark.read().parquet(input);
-    List<String> cols = java.util.Arrays.asList(rows.columns());
-    for (String required : List.of("id", "text")) {
-      if (!cols.contains(required)) {
-        throw new IllegalArgumentException("parquet input " + input + " has no column '" + required
-            + "'; the schema is " + rows.schema().simpleString() + ", expected id, url, published, title, text");
+  /**
+   * Parquet files: those whose schema has string-compatible {@code id} and {@code text} columns are read together;
+   * every row of a file without them is a {@code wrong_schema} reject (the run fails only through the reject rate).
+   */
+  private Dataset<ParsedRecord> readParquet(String input, String[] files) {
+    List<String> good = new ArrayList<>();
+    Dataset<ParsedRecord> bad = null;
+    for (String f : files) {
+      StructType fileSchema = spark.read().parquet(f).schema();
+      List<String> names = java.util.Arrays.asList(fileSchema.fieldNames());
+      if (names.contains("id") && names.contains("text")) {
+        good.add(f);
+        continue;
       }
+      String detail = "the file's columns are " + fileSchema.simpleString() + "; expected id, text (and url, "
+          + "published, title)";
+      String source = InputFiles.name(f);
+      Dataset<ParsedRecord> rows = spark.read().parquet(f).toJSON().withColumn("position",
+          functions.monotonically_increasing_id()).map((org.apache.spark.api.java.function.MapFunction<Row,
+              ParsedRecord>) r -> ParsedRecord.reject(source, r.getLong(1), null, "wrong_schema", detail,
+              r.getString(0).length() > 2000 ? r.getString(0).substring(0, 2000) : r.getString(0)),
+          Encoders.bean(ParsedRecord.class));
+      bad = bad == null ? rows : bad.union(rows);
     }
+    if (good.isEmpty()) {
+      return bad;
+    }
+    Dataset<ParsedRecord> read = readParquetRows(input, good.toArray(new String[0]));
+    return bad == null ? read : read.union(bad);
+  }
+
+  private Dataset<ParsedRecord> readParquetRows(String input, String[] files) {
+    RecordValidator v = validator;
+    Dataset<Row> rows = spark.read().parquet(files);
+    List<String> cols = java.util.Arrays.asList(rows.columns());
     Column published = cols.contains("published") ? functions.col("published").cast("string")
         : cols.contains("date") ? functions.col("date").cast("string") : functions.lit(null).cast("string");
     Dataset<Row> sel = rows.select(functions.col("id").cast("string").as("id"),
@@ -279,7 +325,7 @@ public final class ArticleReader {
         functions.col("text").cast("string").as("text"), functions.input_file_name().as("source"),
         functions.monotonically_increasing_id().as("position"));
     return sel.map((org.apache.spark.api.java.function.MapFunction<Row, ParsedRecord>) r ->
-        v.fromFields(r.getString(5), r.getLong(6), r.getString(0), r.getString(1), r.getString(2), r.getString(3),
+        v.fromFields(InputFiles.name(r.getString(5)), r.getLong(6), r.getString(0), r.getString(1), r.getString(2), r.getString(3),
             r.getString(4), r.getString(0)), Encoders.bean(ParsedRecord.class));
   }
 }

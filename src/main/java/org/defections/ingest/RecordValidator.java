@@ -20,24 +20,51 @@ import java.util.Locale;
  * Plain Java. Reject reasons (stable strings, counted in the manifest): {@code unparseable_json}, {@code not_an_object},
  * {@code missing_id}, {@code missing_text}, {@code empty_text}, {@code wrong_type}, {@code bad_date},
  * {@code text_too_large}, {@code invalid_utf8}, {@code binary_content}, {@code empty_file}, {@code malformed_csv},
- * {@code duplicate_id} (set by the reader after grouping).
+ * {@code future_date}, {@code bad_compression}, {@code duplicate_id} (set by the reader after grouping),
+ * {@code unreadable_file} and {@code wrong_schema} (set by the reader for whole files). HTML text is reduced to its
+ * visible text by {@link HtmlText}; a leading byte-order mark is dropped; gzip text files are decompressed.
  */
 public final class RecordValidator implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** No limit on string length here (Jackson's default is 20 M characters): the size check is text_too_large's. */
+  private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+      .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+          .maxStringLength(Integer.MAX_VALUE).build()).build());
   private static final int RAW_LIMIT = 2000;
   private static final List<DateTimeFormatter> DATE_FORMATS = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
       DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH), DateTimeFormatter.ofPattern("d MMMM uuuu",
           Locale.ENGLISH), DateTimeFormatter.ofPattern("uuuu/MM/dd"));
 
   private final int maxTextChars;
+  /** Publication dates after this day are rejected as {@code future_date}. */
+  private final LocalDate latestDate;
 
   public RecordValidator(int maxTextChars) {
+    this(maxTextChars, LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1));
+  }
+
+  public RecordValidator(int maxTextChars, LocalDate latestDate) {
     this.maxTextChars = maxTextChars;
+    this.latestDate = latestDate;
+  }
+
+  /** One JSON line as read (bytes): invalid UTF-8 is rejected, the rest goes to {@link #fromJsonLine(String, long, String)}. */
+  public ParsedRecord fromJsonLine(String source, long position, byte[] line) {
+    try {
+      return fromJsonLine(source, position, StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(line)).toString());
+    } catch (CharacterCodingException e) {
+      return ParsedRecord.reject(source, position, null, "invalid_utf8", "the line is not valid UTF-8",
+          clip(new String(line, StandardCharsets.UTF_8)));
+    }
   }
 
   /** One JSON line; fields {@code id, url, published|date, title, text}. */
   public ParsedRecord fromJsonLine(String source, long position, String line) {
+    if (line.startsWith("\uFEFF")) {
+      line = line.substring(1); // a byte-order mark opening the file
+    }
     JsonNode n;
     try {
       n = JSON.readTree(line);
@@ -69,6 +96,22 @@ public final class RecordValidator implements Serializable {
     if (content.length == 0) {
       return ParsedRecord.reject(path, 0, name, "empty_file", "the file is empty", "");
     }
+    if (content.length >= 2 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b) {
+      try {
+        content = gunzip(content);
+      } catch (java.io.IOException e) {
+        return ParsedRecord.reject(path, 0, name, "bad_compression", "a gzip file that cannot be read: "
+            + firstLine(e.getMessage()), "");
+      }
+      if (content.length == 0) {
+        return ParsedRecord.reject(path, 0, name, "empty_file", "the gzip file holds nothing", "");
+      }
+    }
+    for (byte x : content) {
+      if (x == 0) {
+        return ParsedRecord.reject(path, 0, name, "binary_content", "the file holds NUL bytes", "");
+      }
+    }
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -76,13 +119,17 @@ public final class RecordValidator implements Serializable {
     } catch (CharacterCodingException e) {
       return ParsedRecord.reject(path, 0, name, "invalid_utf8", "the file is not valid UTF-8", "");
     }
-    if (text.indexOf('\u0000') >= 0) {
-      return ParsedRecord.reject(path, 0, name, "binary_content", "the file holds NUL bytes", "");
-    }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
     return check(path, 0, name, null, null, null, text, null);
+  }
+
+  /** The content of a gzip file, at most 4 bytes per allowed text character (more is cut, and then too large). */
+  private byte[] gunzip(byte[] gz) throws java.io.IOException {
+    try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
+      return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, 4L * maxTextChars + 4));
+    }
   }
 
   /** A row of a CSV or Parquet input, already split into fields. */
@@ -115,6 +162,21 @@ public final class RecordValidator implements Serializable {
       date = parseDate(published.trim());
       if (date == null) {
         return ParsedRecord.reject(source, position, id, "bad_date", "unreadable date: " + clip(published), r);
+      }
+      if (LocalDate.parse(date).isAfter(latestDate)) {
+        return ParsedRecord.reject(source, position, id, "future_date", "published " + date + ", after "
+            + latestDate + ": relative dates cannot be resolved against it", r);
+      }
+    }
+    if (HtmlText.looksLikeHtml(text)) {
+      org.jsoup.nodes.Document doc = HtmlText.parse(text);
+      String pageTitle = HtmlText.title(doc);
+      text = HtmlText.text(doc);
+      if (text.isBlank()) {
+        return ParsedRecord.reject(source, position, id, "empty_text", "an HTML page without visible text", r);
+      }
+      if (title == null || title.isBlank()) {
+        title = pageTitle;
       }
     }
     return ParsedRecord.ok(source, position, id.trim(), blankToNull(url), date, blankToNull(title),

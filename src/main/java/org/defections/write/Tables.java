@@ -5,6 +5,8 @@ public final class Tables {
   public static final String DEFECTIONS = "defections";
   public static final String MENTIONS = "mentions";
   public static final String REJECTS = "rejects";
+  /** Per input file: source, read, accepted, rejected. */
+  public static final String INPUT_FILES = "input_files";
 
   public static final String[] DEFECTION_COLUMNS = {"event_id", "incident_id", "person_name", "aliases", "rank",
       "rank_class", "nato_code", "organization", "origin_country", "destination_country", "group_size", "event_date",

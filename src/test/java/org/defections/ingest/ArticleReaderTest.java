@@ -123,8 +123,11 @@ class ArticleReaderTest {
     Path bad = Files.createTempDirectory("pq").resolve("bad.parquet");
     spark.createDataFrame(List.of(RowFactory.create("x", 1)), new StructType().add("name", DataTypes.StringType)
         .add("n", DataTypes.IntegerType)).write().parquet(bad.toString());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> reader.read(bad.toString(), InputFormat.PARQUET));
-    assertTrue(e.getMessage().contains("id"), e.getMessage());
+    // a file without id and text: each of its rows is a wrong_schema reject naming the columns found
+    ArticleReader.Ingested wrong = reader.read(bad.toString(), InputFormat.PARQUET);
+    assertEquals(Map.of("wrong_schema", 1L), reasons(wrong));
+    ParsedRecord r = wrong.rejects().collectAsList().get(0);
+    assertTrue(r.getDetail().contains("name") && r.getDetail().contains("expected id, text"), r.getDetail());
+    assertEquals("{\"name\":\"x\",\"n\":1}", r.getRaw());
   }
 }

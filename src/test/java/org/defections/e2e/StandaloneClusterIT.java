@@ -29,7 +29,7 @@ class StandaloneClusterIT {
   static final Path JAR = Paths.get(System.getProperty("app.jar", "target/app.jar"));
   static final String FLAGS = System.getProperty("spark.jvm.flags", "");
   static final List<String> TABLES = List.of("defections", "mentions", "rejects", "defections_by_country",
-      "defections_by_rank", "defections_by_month", "defections_by_country_rank_month", "run_manifest");
+      "defections_by_rank", "defections_by_month", "defections_by_country_rank_month", "input_files", "run_manifest");
 
   private final List<Process> started = new ArrayList<>();
 
@@ -54,18 +54,7 @@ class StandaloneClusterIT {
     Path work = Files.createTempDirectory("cluster-it");
     long t0 = System.nanoTime();
 
-    int port = freePort();
-    String masterUrl = "spark://127.0.0.1:" + port;
-    Path masterLog = work.resolve("master.log");
-    start(masterLog, "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
-        String.valueOf(port), "--webui-port", String.valueOf(freePort()));
-    awaitLog(masterLog, "I have been elected leader", 90);
-    for (int i = 1; i <= 2; i++) {
-      Path log = work.resolve("worker-" + i + ".log");
-      start(log, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1", "--memory", "2g",
-          "--work-dir", work.resolve("worker-" + i).toString(), "--webui-port", String.valueOf(freePort()), masterUrl);
-      awaitLog(log, "Successfully registered with master", 90);
-    }
+    String masterUrl = startCluster(work);
     long up = System.nanoTime();
 
     Path input = JobRunner.PROJECT.resolve("samples/corpus");
@@ -86,6 +75,98 @@ class StandaloneClusterIT {
       assertTrue(!local.isEmpty() || table.equals("rejects"), table + " is not empty");
       assertEquals(String.join("\n", local), String.join("\n", cluster), table + " differs between cluster and local");
     }
+  }
+
+  /**
+   * A worker (and the executor it launched) killed while the job annotates: Spark reruns the lost tasks and
+   * recomputes the lost cached partitions on the other worker; the tables are those of a run without the fault.
+   */
+  @Test
+  void killingAWorkerDuringAnnotationLosesNothing() throws Exception {
+    Path work = Files.createTempDirectory("cluster-fault-worker");
+    String masterUrl = startCluster(work);
+    Path input = JobRunner.SHARED.resolve("eval/dev/articles.jsonl");
+    Path faultOut = work.resolve("fault-out");
+    Path log = work.resolve("submit-fault.log");
+    Process driver = start(log, submitArgs(masterUrl, input, faultOut));
+    awaitLog(log, "candidates:", 300); // candidate selection done: annotation starts
+    Process worker = workers.get(0);
+    List<ProcessHandle> executors = worker.toHandle().descendants().toList();
+    assertTrue(!executors.isEmpty(), "the worker had launched an executor");
+    executors.forEach(ProcessHandle::destroyForcibly);
+    worker.destroyForcibly();
+    System.out.printf("cluster IT: killed worker %d and executors %s after candidate selection%n", worker.pid(),
+        executors.stream().map(ProcessHandle::pid).toList());
+    awaitExit(driver, log, masterUrl);
+    assertTrue(read(log).contains("defections: run"), "the run finished:\n" + tail(read(log)));
+
+    Path cleanOut = work.resolve("clean-out");
+    submit(work.resolve("submit-clean.log"), "local[2]", input, cleanOut);
+    for (String table : TABLES) {
+      assertEquals(String.join("\n", comparable(table, rows(cleanOut.resolve(table)))),
+          String.join("\n", comparable(table, rows(faultOut.resolve(table)))), table + " differs after the fault");
+    }
+  }
+
+  /**
+   * The driver killed while it writes the next run's tables: the version published before stays readable and
+   * complete (tables and manifest unchanged), and the next run succeeds.
+   */
+  @Test
+  void killingTheDriverDuringTheWriteKeepsThePublishedVersion() throws Exception {
+    Path work = Files.createTempDirectory("cluster-fault-driver");
+    String masterUrl = startCluster(work);
+    Path out = work.resolve("out");
+    submit(work.resolve("submit-1.log"), masterUrl, JobRunner.PROJECT.resolve("samples/corpus"), out);
+    java.util.Map<String, List<String>> published = new java.util.TreeMap<>();
+    for (String table : TABLES) {
+      published.put(table, rows(out.resolve(table)));
+    }
+    String manifest = Files.readString(out.resolve("_manifest.json"), StandardCharsets.UTF_8);
+
+    Path input = JobRunner.SHARED.resolve("eval/dev/articles.jsonl");
+    Path log = work.resolve("submit-2.log");
+    Process driver = start(log, submitArgs(masterUrl, input, out));
+    awaitLog(log, "annotated and extracted:", 300); // mentions staged; records and aggregates are being written
+    driver.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+    driver.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    System.out.printf("cluster IT: killed driver %d while it wrote its tables%n", driver.pid());
+
+    assertEquals(manifest, Files.readString(out.resolve("_manifest.json"), StandardCharsets.UTF_8));
+    for (String table : TABLES) {
+      assertEquals(published.get(table), rows(out.resolve(table)), table + " changed after the driver was killed");
+    }
+    submit(work.resolve("submit-3.log"), masterUrl, input, out);
+    String after = Files.readString(out.resolve("_manifest.json"), StandardCharsets.UTF_8);
+    assertTrue(!after.equals(manifest) && after.contains("articles.jsonl"), "the next run published: " + after);
+    assertTrue(!Files.exists(out.resolve("_staging")), "the next run removed the killed run's staging folder");
+  }
+
+  private final List<Process> workers = new ArrayList<>();
+
+  /** A Master and two one-core Workers on 127.0.0.1; returns the master URL. */
+  private String startCluster(Path work) throws Exception {
+    int port = freePort();
+    String masterUrl = "spark://127.0.0.1:" + port;
+    Path masterLog = work.resolve("master.log");
+    start(masterLog, "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
+        String.valueOf(port), "--webui-port", String.valueOf(freePort()));
+    awaitLog(masterLog, "I have been elected leader", 90);
+    for (int i = 1; i <= 2; i++) {
+      Path log = work.resolve("worker-" + i + ".log");
+      workers.add(start(log, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1",
+          "--memory", "2g", "--work-dir", work.resolve("worker-" + i).toString(), "--webui-port",
+          String.valueOf(freePort()), masterUrl));
+      awaitLog(log, "Successfully registered with master", 90);
+    }
+    return masterUrl;
+  }
+
+  private static void awaitExit(Process p, Path log, String master) throws Exception {
+    if (!p.waitFor(600, TimeUnit.SECONDS)) {
+      throw new AssertionError("spark-submit to " + master + " did not finish in 600 s:\n" + tail(read(log)));
+    }
+    assertEquals(0, p.exitValue(), "spark-submit to " + master + " failed:\n" + tail(read(log)));
   }
 
   /** A Parquet table's rows through dump-table.sh (DuckDB); the JSON-lines run_manifest table's lines as they are. */
@@ -123,16 +204,15 @@ class StandaloneClusterIT {
 
   /** spark-submit, as the README gives it: Spark's SparkSubmit main class on Spark's jars. */
   private void submit(Path log, String master, Path input, Path output) throws Exception {
-    List<String> args = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit",
+    awaitExit(start(log, submitArgs(master, input, output)), log, master);
+  }
+
+  private static String[] submitArgs(String master, Path input, Path output) {
+    return new String[] {"org.apache.spark.deploy.SparkSubmit",
         "--class", "org.defections.cli.Main", "--master", master,
         "--properties-file", JobRunner.PROJECT.resolve("conf/spark-defaults.conf").toString(),
         "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.executor.memory=1g",
-        JAR.toString(), "run", "--input", input.toString(), "--output", output.toString()));
-    Process p = start(log, args.toArray(new String[0]));
-    if (!p.waitFor(600, TimeUnit.SECONDS)) {
-      throw new AssertionError("spark-submit to " + master + " did not finish in 600 s:\n" + tail(read(log)));
-    }
-    assertEquals(0, p.exitValue(), "spark-submit to " + master + " failed:\n" + tail(read(log)));
+        JAR.toString(), "run", "--input", input.toString(), "--output", output.toString()};
   }
 
   private Process start(Path log, String... mainAndArgs) throws IOException {

@@ -29,6 +29,8 @@ public class Mention implements Serializable, Cloneable {
   private String originCountry;
   private String originCue;
   private String destinationCountry;
+  /** A diplomat's post (ISO code of the country of "ambassador to India"), or null: tells diplomats apart. */
+  private String posting;
   private Integer groupSize;
   private Date eventDate;
   private Integer eventYear;
@@ -73,6 +75,8 @@ public class Mention implements Serializable, Cloneable {
 
   public String getMentionId() { return mentionId; }
   public void setMentionId(String v) { mentionId = v; }
+  public String getPosting() { return posting; }
+  public void setPosting(String v) { posting = v; }
   public String getReportKey() { return reportKey; }
   public void setReportKey(String v) { reportKey = v; }
   public String getArticleId() { return articleId; }

@@ -281,6 +281,12 @@ public final class MentionExtractor {
           members.addAll(members(m));
         }
       }
+      for (Mention m : out) {
+        if (m.getPersonName() == null && m.countable() && m.getOriginCountry() != null
+            && !Integer.valueOf(1).equals(m.getGroupSize())) {
+          members.addAll(enumerated(m));
+        }
+      }
       out.addAll(members);
       passageSense(out);
       deniedLater(out);
@@ -374,6 +380,117 @@ public final class MentionExtractor {
         m.setKeptOutReason("named_members"); // the group is the sum of its named members
       }
       return found;
+    }
+
+    /** Openings of a sentence that lists the members of the group just reported: "They included", "Among them were". */
+    private static final List<List<String>> ENUMERATION_OPENINGS = List.of(List.of("they", "included"),
+        List.of("they", "include"), List.of("they", "were"), List.of("these", "included"), List.of("these", "were"),
+        List.of("those", "included"), List.of("among", "them", "were"), List.of("among", "them", "are"),
+        List.of("among", "them"), List.of("they", "are"));
+
+    /**
+     * The members of an unnamed group listed by the next sentence: "Libyan diplomats ... resigned in protest. They
+     * included the ambassadors to China, India and Poland, as well as the representative to the Arab League" is one
+     * ambassador per post and a representative. Each member has the group's event (trigger, date, factuality), its
+     * own rank (of the group's rank class) and post; the group itself is then kept out (it is the sum of its members)
+     * when at least two members are listed.
+     */
+    List<Mention> enumerated(Mention group) {
+      List<Mention> found = new ArrayList<>();
+      int next = group.getSentenceIndex() + 1;
+      if (next >= sentStart.length || sentStart[next] < 0) {
+        return found;
+      }
+      int i = sentStart[next];
+      int end = sentEnd[next];
+      int opened = -1;
+      for (List<String> opening : ENUMERATION_OPENINGS) {
+        boolean match = i + opening.size() <= end;
+        for (int k = 0; match && k < opening.size(); k++) {
+          match = opening.get(k).equals(low[i + k]);
+        }
+        if (match) {
+          opened = i + opening.size();
+          break;
+        }
+      }
+      if (opened < 0) {
+        return found;
+      }
+      String groupClass = group.getRankClass();
+      for (int r = opened; r < end; r++) {
+        if (rankAt[r] == null || rankStart[r] != r) {
+          continue;
+        }
+        RankEntry rank = rankAt[r];
+        if (groupClass != null && !"UNKNOWN".equals(groupClass) && !groupClass.equals(rank.rankClass())) {
+          continue; // "they" are the group's kind of people
+        }
+        List<String> posts = new ArrayList<>();
+        int k = rankEnd[r];
+        if (k < end && Set.of("to", "in", "at").contains(low[k])) {
+          k++;
+          while (k < end && place(k) != null) {
+            posts.add(place(k));
+            k = Math.max(k + 1, placeEnd[k]);
+            if (k < end && ",".equals(low[k])) {
+              k++;
+            }
+            if (k < end && "and".equals(low[k]) && k + 1 < end && place(k + 1) != null) {
+              k++;
+            }
+          }
+        }
+        boolean plural = toks.get(rankEnd[r] - 1).text().toLowerCase(java.util.Locale.ROOT).endsWith("s")
+            && !rank.canonical().toLowerCase(java.util.Locale.ROOT).endsWith("s");
+        if (posts.isEmpty()) {
+          found.add(enumeratedMember(group, rank, null, plural ? null : 1, next, found.size()));
+        } else {
+          for (String post : posts) {
+            found.add(enumeratedMember(group, rank, post, 1, next, found.size()));
+          }
+        }
+        r = Math.max(r, k - 1);
+      }
+      if (found.size() >= 2) {
+        group.setKeptOutReason("enumerated_members");
+        return found;
+      }
+      return new ArrayList<>();
+    }
+
+    private Mention enumeratedMember(Mention group, RankEntry rank, String post, Integer size, int sentence, int k) {
+      Mention c = copy(group);
+      c.setMentionId(group.getMentionId() + ".e" + k);
+      c.setSentence(doc.sentences().get(sentence).text());
+      c.setSentenceIndex(sentence);
+      c.setRank(rank.canonical());
+      c.setRankClass(rank.rankClass());
+      c.setRankSpecificity(rank.specificity());
+      c.setNatoCode(lx.natoCode(rank.canonical(), group.getOriginCountry()));
+      c.setGroupSize(size);
+      c.setPosting(post);
+      if (post != null && post.equals(c.getDestinationCountry())) {
+        c.setDestinationCountry(null);
+      }
+      return c;
+    }
+
+    /**
+     * A diplomat's post in tokens [from, to): the place after "to", "in" or "at" that follows a diplomatic rank
+     * ("ambassador to India", "Libya's envoy in Washington"), or null.
+     */
+    String postingIn(int from, int to) {
+      for (int i = Math.max(0, from); i < to; i++) {
+        if (rankAt[i] == null || rankStart[i] != i || !"DIPLOMAT".equals(rankAt[i].rankClass())) {
+          continue;
+        }
+        int j = rankEnd[i];
+        if (j + 1 < to && Set.of("to", "in", "at").contains(low[j]) && place(j + 1) != null) {
+          return place(j + 1);
+        }
+      }
+      return null;
     }
 
     private boolean arrivalOrDefection(int sentence) {
@@ -593,6 +710,7 @@ public final class MentionExtractor {
       c.setOriginCountry(m.getOriginCountry());
       c.setOriginCue(m.getOriginCue());
       c.setDestinationCountry(m.getDestinationCountry());
+      c.setPosting(m.getPosting());
       c.setEventDate(m.getEventDate());
       c.setEventYear(m.getEventYear());
       c.setEventMonth(m.getEventMonth());
@@ -829,6 +947,9 @@ public final class MentionExtractor {
         m.setOriginCue(cue);
         m.setDestinationCountry(destination);
         m.setOrganization(d.organization);
+        if (d.rank != null && "DIPLOMAT".equals(d.rank.rankClass())) {
+          m.setPosting(posting(d, s, tb));
+        }
         m.setNatoCode(lx.natoCode(m.getRank(), origin));
         m.setGroupSize(d.vagueLarge ? null : d.count);
         m.setEventDate(date.date() == null ? null : Date.valueOf(date.date()));
@@ -876,6 +997,18 @@ public final class MentionExtractor {
         }
       }
       return out;
+    }
+
+    /** The post of a diplomat defector: near their name when named, else in the clause before the trigger. */
+    private String posting(Defector d, int s, int tb) {
+      if (d.name != null) {
+        for (Entity e : entities) {
+          if (e.sentence == s && d.name.equals(e.name)) {
+            return postingIn(Math.max(sentStart[s], e.token - 8), Math.min(sentEnd[s], e.end + 8));
+          }
+        }
+      }
+      return postingIn(sentStart[s], tb);
     }
 
     private boolean weakTriggerHasStateContext(String trigger) {

@@ -36,6 +36,11 @@ public final class MentionResolver {
    * Two mentions come from one report when they are from one article or from copies of one text (the same wire
    * story under several ids: same {@code reportKey}); "same article" in the rules below means this.
    */
+  /** Diplomats at two different posts are two people. */
+  static boolean postingsCompatible(Mention a, Mention b) {
+    return a.getPosting() == null || b.getPosting() == null || a.getPosting().equals(b.getPosting());
+  }
+
   static boolean sameReport(Mention a, Mention b) {
     return a.getArticleId().equals(b.getArticleId())
         || (a.getReportKey() != null && a.getReportKey().equals(b.getReportKey()));
@@ -92,8 +97,11 @@ public final class MentionResolver {
       if (m.getGroupSize() != null && m.getGroupSize() == 1) {
         for (List<Mention> c : clusters) {
           boolean sameArticle = c.stream().anyMatch(o -> sameReport(o, m));
-          boolean compatible = c.stream().allMatch(o -> ranksCompatible(o, m) && destinationsCompatible(o, m));
-          if (!sameArticle || !compatible) {
+          boolean compatible = c.stream().allMatch(o -> ranksCompatible(o, m) && destinationsCompatible(o, m)
+              && postingsCompatible(o, m));
+          // "Libya's ambassador to India" is the person another article names as Libya's ambassador to India
+          boolean samePost = m.getPosting() != null && c.stream().anyMatch(o -> m.getPosting().equals(o.getPosting()));
+          if (!(sameArticle || samePost) || !compatible) {
             continue;
           }
           // a specific rank ("captain") joins only a person of that rank class; generic ones join anyone
@@ -127,7 +135,8 @@ public final class MentionResolver {
       List<Mention> target = null;
       for (List<Mention> g : groups) {
         Mention o = g.get(0);
-        boolean sameRank = Objects.equals(o.getRank(), m.getRank()) && Objects.equals(o.getGroupSize(), m.getGroupSize());
+        boolean sameRank = Objects.equals(o.getRank(), m.getRank()) && Objects.equals(o.getGroupSize(), m.getGroupSize())
+            && Objects.equals(o.getPosting(), m.getPosting());
         boolean sameArticle = g.stream().anyMatch(x -> sameReport(x, m));
         boolean datesAgree = o.getEventMonth() != null && o.getEventMonth().equals(m.getEventMonth());
         boolean datesCompatible = o.getEventMonth() == null || m.getEventMonth() == null || datesAgree;

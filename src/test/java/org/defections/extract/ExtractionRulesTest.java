@@ -34,7 +34,11 @@ class ExtractionRulesTest {
   }
 
   static List<Mention> mentions(String published, String text) {
-    Article a = new Article("t1", null, published, null, text, "test");
+    return mentions("t1", published, text);
+  }
+
+  static List<Mention> mentions(String id, String published, String text) {
+    Article a = new Article(id, null, published, null, text, "test");
     List<Passage> ps = CandidateSelection.passages(a, lexicons, 3, 20000, true);
     var df = spark.createDataFrame(ps, Passage.class);
     var rows = pipeline.transform(df).collectAsList();
@@ -101,6 +105,26 @@ class ExtractionRulesTest {
     assertTrue(countable("2010-01-01", "The recall covers a defect in the brake pedal of 30,000 cars.").isEmpty());
     assertTrue(countable("2010-01-01", "A Labour MP defected to the Liberal Democrats on Monday.").isEmpty());
     assertTrue(countable("2010-01-01", "By midnight the market square was completely deserted.").isEmpty());
+  }
+
+  @Test
+  void aListedGroupIsOneMemberPerPostAndAPostIdentifiesADiplomatAcrossArticles() {
+    List<Mention> listed = mentions("a1", "2011-02-22", "Several Eritrean diplomats resigned in protest on Monday. "
+        + "They included the ambassadors to France, Spain and Italy, as well as the consul in Berlin.");
+    List<Mention> members = listed.stream().filter(Mention::countable).toList();
+    assertEquals(List.of("Ambassador FRA", "Ambassador ESP", "Ambassador ITA", "Consul DEU"), members.stream()
+        .map(m -> m.getRank() + " " + m.getPosting()).toList());
+    assertTrue(members.stream().allMatch(m -> "ERI".equals(m.getOriginCountry()) && m.getGroupSize() == 1));
+    assertTrue(listed.stream().anyMatch(m -> "enumerated_members".equals(m.getKeptOutReason())), listed.toString());
+
+    List<Mention> all = new java.util.ArrayList<>(members);
+    all.addAll(countable("2011-02-23", "Tesfay Gebre, Eritrea's ambassador to Spain, resigned in protest on "
+        + "Tuesday."));
+    List<DefectionRecord> rs = MentionResolver.resolve(all);
+    assertEquals(4, rs.size(), rs.toString()); // four diplomats at four posts; the one in Madrid has a name
+    DefectionRecord spain = rs.stream().filter(r -> "Tesfay Gebre".equals(r.getPersonName())).findFirst()
+        .orElseThrow();
+    assertEquals(List.of("a1", "t1"), spain.getArticleIds());
   }
 
   @Test

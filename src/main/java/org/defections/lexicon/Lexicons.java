@@ -192,8 +192,19 @@ public final class Lexicons implements Serializable {
     return Collections.unmodifiableList(sense);
   }
 
+  /** A number word ("seven", "dozen"), or a hyphenated compound of tens and units ("seventy-one"), else null. */
   public Integer number(String word) {
-    return numbers.get(key(word));
+    String k = key(word);
+    Integer n = numbers.get(k);
+    int dash = k.indexOf('-');
+    if (n == null && dash > 0) {
+      Integer tens = numbers.get(k.substring(0, dash));
+      Integer units = numbers.get(k.substring(dash + 1));
+      if (tens != null && units != null && tens >= 20 && tens <= 90 && tens % 10 == 0 && units >= 1 && units <= 9) {
+        return tens + units;
+      }
+    }
+    return n;
   }
 
   public List<Pattern> boilerplate() {

@@ -115,7 +115,8 @@ public final class IncrementalState implements DefectionJob.Increment {
     }
     Dataset<Row> latest = spark.read().parquet(paths(all, "articles")).groupBy(col(ID))
         .agg(max(col(BATCH)).as("latest_batch"));
-    Dataset<Row> mentions = spark.read().parquet(paths(all, "mentions"));
+    // batches of earlier versions may lack newer mention columns (report_key, posting): merged, they read as null
+    Dataset<Row> mentions = spark.read().option("mergeSchema", "true").parquet(paths(all, "mentions"));
     return mentions.join(latest, mentions.col("articleId").equalTo(latest.col(ID))
             .and(mentions.col(BATCH).equalTo(latest.col("latest_batch"))), "left_semi")
         .drop(BATCH).as(Encoders.bean(Mention.class));

@@ -271,7 +271,12 @@ public final class MentionExtractor {
       }
       for (Mention m : out) {
         if (m.countable() && m.getPersonName() == null && Integer.valueOf(1).equals(m.getGroupSize())) {
-          identify(m);
+          String surname = surnameIn(m.getSentenceIndex());
+          if (surname != null) {
+            m.setPersonName(surname);
+          } else {
+            identify(m);
+          }
         }
       }
       List<Mention> members = new ArrayList<>();
@@ -291,6 +296,33 @@ public final class MentionExtractor {
       passageSense(out);
       deniedLater(out);
       return out;
+    }
+
+    /**
+     * A defector known only by a surname the sentence gives: "a soldier surnamed Kim", "identified only by his
+     * surname, Oh", "whose family name is Park". Returns the capitalised word after the cue, or null.
+     */
+    String surnameIn(int s) {
+      if (sentStart[s] < 0) {
+        return null;
+      }
+      for (int i = sentStart[s]; i < sentEnd[s] - 1; i++) {
+        int j = -1;
+        if ("surnamed".equals(low[i])) {
+          j = i + 1;
+        } else if ("surname".equals(low[i]) || ("name".equals(low[i]) && i > sentStart[s]
+            && "family".equals(low[i - 1]))) {
+          j = i + 1;
+          while (j < sentEnd[s] && Set.of(",", "is", "was", ":").contains(low[j])) {
+            j++;
+          }
+        }
+        if (j > i && j < sentEnd[s] && rankAt[j] == null && place(j) == null && lx.wordClass(low[j]) == null
+            && toks.get(j).text().matches("\\p{Lu}[\\p{L}'\u2019-]*")) {
+          return toks.get(j).text();
+        }
+      }
+      return null;
     }
 
     /**

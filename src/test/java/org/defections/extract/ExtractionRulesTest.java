@@ -128,6 +128,21 @@ class ExtractionRulesTest {
   }
 
   @Test
+  void aDefectorKnownOnlyByASurnameTheSentenceGives() {
+    List<Mention> kim = countable("2019-08-02", "A North Korean soldier surnamed Kim defected across the border "
+        + "on Friday, the South Korean military said.");
+    assertEquals(List.of("Kim"), kim.stream().map(Mention::getPersonName).toList());
+    List<Mention> park = countable("2019-08-02", "A North Korean guard identified only by his family name, Park, "
+        + "crossed the military demarcation line and defected to South Korea.");
+    assertEquals(List.of("Park"), park.stream().map(Mention::getPersonName).distinct().toList());
+    // a name must follow the cue: "surname" alone names nobody
+    List<Mention> none = countable("2019-08-02", "A North Korean soldier with a common surname defected across the "
+        + "border on Friday.");
+    assertEquals(1, none.size());
+    assertNull(none.get(0).getPersonName());
+  }
+
+  @Test
   void resolutionMergesVariantsButNotRelatives() {
     List<Mention> ms = countable("2013-02-10",
         "Syrian Brigadier General Walid Kamal Mansour defected to Turkey on Saturday.\n\n"

@@ -333,6 +333,19 @@ public final class MentionExtractor {
      */
     void identify(Mention m) {
       int s = m.getSentenceIndex();
+      // "the Libyan ambassador to the United States ... Libya's ambassador in Washington, X": one post, one person
+      // (within the same three sentences as the rest of coreference: what every candidate passage holds)
+      if (m.getPosting() != null) {
+        for (Entity e : entities) {
+          if (e.sentence > s && e.sentence <= s + 3 && m.getPosting().equals(entityPosting(e))) {
+            m.setPersonName(e.name);
+            if (e.rank != null) {
+              adoptRank(m, e.rank);
+            }
+            return;
+          }
+        }
+      }
       for (int next = s + 1; next <= s + 3 && next < sentStart.length; next++) {
         if (sentStart[next] < 0) {
           continue;
@@ -462,6 +475,9 @@ public final class MentionExtractor {
         int k = rankEnd[r];
         if (k < end && Set.of("to", "in", "at").contains(low[k])) {
           k++;
+          if (k < end && "the".equals(low[k])) {
+            k++;
+          }
           while (k < end && place(k) != null) {
             posts.add(place(k));
             k = Math.max(k + 1, placeEnd[k]);
@@ -510,19 +526,29 @@ public final class MentionExtractor {
 
     /**
      * A diplomat's post in tokens [from, to): the place after "to", "in" or "at" that follows a diplomatic rank
-     * ("ambassador to India", "Libya's envoy in Washington"), or null.
+     * ("ambassador to India", "Libya's envoy in Washington"), the last one in the range, or null.
      */
     String postingIn(int from, int to) {
+      List<String> posts = postingsIn(from, to);
+      return posts.isEmpty() ? null : posts.get(posts.size() - 1);
+    }
+
+    /** Every diplomat's post in tokens [from, to), in order. */
+    List<String> postingsIn(int from, int to) {
+      List<String> found = new ArrayList<>();
       for (int i = Math.max(0, from); i < to; i++) {
         if (rankAt[i] == null || rankStart[i] != i || !"DIPLOMAT".equals(rankAt[i].rankClass())) {
           continue;
         }
         int j = rankEnd[i];
-        if (j + 1 < to && Set.of("to", "in", "at").contains(low[j]) && place(j + 1) != null) {
-          return place(j + 1);
+        if (j + 1 < to && Set.of("to", "in", "at").contains(low[j])) {
+          int p = j + 1 < to - 1 && "the".equals(low[j + 1]) ? j + 2 : j + 1; // "ambassador to the United States"
+          if (place(p) != null) {
+            found.add(place(p));
+          }
         }
       }
-      return null;
+      return found;
     }
 
     private boolean arrivalOrDefection(int sentence) {
@@ -1031,16 +1057,29 @@ public final class MentionExtractor {
       return out;
     }
 
-    /** The post of a diplomat defector: near their name when named, else in the clause before the trigger. */
+    /**
+     * The post of a diplomat defector: next to their name when named, else the last post before the trigger ("X to A
+     * said ..., and the ambassador to B resigned": B).
+     */
     private String posting(Defector d, int s, int tb) {
       if (d.name != null) {
         for (Entity e : entities) {
           if (e.sentence == s && d.name.equals(e.name)) {
-            return postingIn(Math.max(sentStart[s], e.token - 8), Math.min(sentEnd[s], e.end + 8));
+            return entityPosting(e);
           }
         }
       }
       return postingIn(sentStart[s], tb);
+    }
+
+    /** A named person's post: the nearest before the name ("ambassador in Washington, Ali Adjali"), else after it. */
+    String entityPosting(Entity e) {
+      String before = postingIn(Math.max(sentStart[e.sentence], e.token - 8), e.token);
+      if (before != null) {
+        return before;
+      }
+      List<String> after = postingsIn(e.end, Math.min(sentEnd[e.sentence], e.end + 8));
+      return after.isEmpty() ? null : after.get(0);
     }
 
     private boolean weakTriggerHasStateContext(String trigger) {

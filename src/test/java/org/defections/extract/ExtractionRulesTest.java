@@ -128,6 +128,15 @@ class ExtractionRulesTest {
   }
 
   @Test
+  void aDiplomatsPostTellsWhoResignedAndNamesThemLater() {
+    List<Mention> ms = countable("2011-02-22", "The Eritrean ambassador to the United States said he could no longer "
+        + "support the government, and the ambassador to India resigned in protest. Officials confirmed it on "
+        + "Tuesday. Eritrea's ambassador in Washington, Tesfay Gebre, told reporters he feared for his family.");
+    assertEquals(List.of("Tesfay Gebre USA", "null IND"), ms.stream().map(m -> m.getPersonName() + " "
+        + m.getPosting()).toList());
+  }
+
+  @Test
   void aDefectorKnownOnlyByASurnameTheSentenceGives() {
     List<Mention> kim = countable("2019-08-02", "A North Korean soldier surnamed Kim defected across the border "
         + "on Friday, the South Korean military said.");

@@ -30,7 +30,9 @@ public final class CandidateScanner implements Serializable {
   static PhraseAutomaton triggerAutomaton(Lexicons lexicons) {
     java.util.TreeSet<String> phrases = new java.util.TreeSet<>();
     for (Lexicons.TriggerEntry t : lexicons.triggers().values()) {
-      phrases.add(PhraseAutomaton.normalise(t.phrase()));
+      if (!"RETURN".equals(t.kind())) { // a return counts only beside a defection, which is itself a hit
+        phrases.add(PhraseAutomaton.normalise(t.phrase()));
+      }
     }
     for (Lexicons.TriggerEntry t : lexicons.esTriggers().values()) {
       phrases.add(PhraseAutomaton.normalise(t.phrase()));

@@ -263,7 +263,7 @@ public final class MentionExtractor {
           continue;
         }
         TriggerEntry entry = lx.trigger(t.text());
-        if (entry == null || "AGENT".equals(entry.kind())) {
+        if (entry == null || "AGENT".equals(entry.kind()) || "RETURN".equals(entry.kind())) {
           continue;
         }
         List<Mention> ms = mentionsFor(t, entry, range[0], range[1]);
@@ -293,9 +293,73 @@ public final class MentionExtractor {
         }
       }
       out.addAll(members);
+      out.addAll(returns(out));
       passageSense(out);
       deniedLater(out);
       return out;
+    }
+
+    /**
+     * Re-defections: "Lt Gen X, who defected to Jordan last year, returned last week" is a second defection, from the
+     * state the person had gone to (Jordan) back to the one they had left. Only a named defector whose earlier
+     * defection the same sentence tells in a relative clause ("who defected to ...") before the return.
+     */
+    List<Mention> returns(List<Mention> ms) {
+      List<Mention> out = new ArrayList<>();
+      for (Span t : doc.triggers()) {
+        TriggerEntry entry = lx.trigger(t.text());
+        if (entry == null || !"RETURN".equals(entry.kind())) {
+          continue;
+        }
+        int[] range = tokenRange(t);
+        if (range[0] >= range[1]) {
+          continue;
+        }
+        int s = toks.get(range[0]).sentence();
+        for (Mention m : ms) {
+          int tb = tokenAt(m.getBegin() - doc.textOffset());
+          boolean earlier = m.getSentenceIndex() == s && tb > sentStart[s] && tb < range[0]
+              && "who".equals(low[tb - 1]);
+          if (!earlier || !m.countable() || m.getPersonName() == null || m.getDestinationCountry() == null
+              || m.getOriginCountry() == null) {
+            continue;
+          }
+          Mention c = copy(m);
+          c.setPersonName(m.getPersonName());
+          c.setRank(m.getRank());
+          c.setRankClass(m.getRankClass());
+          c.setRankSpecificity(m.getRankSpecificity());
+          c.setGroupSize(m.getGroupSize());
+          c.setOriginCountry(m.getDestinationCountry());
+          c.setOriginCue("returned from");
+          c.setDestinationCountry(m.getOriginCountry());
+          c.setNatoCode(lx.natoCode(m.getRank(), c.getOriginCountry()));
+          c.setTrigger(t.text());
+          c.setBegin(doc.textOffset() + t.begin());
+          c.setEnd(doc.textOffset() + t.end());
+          c.setMentionId(doc.articleId() + "#" + c.getBegin() + "#r");
+          c.setIncidentKey(doc.articleId() + "#" + c.getBegin());
+          c.setEventDate(null);
+          c.setEventYear(null);
+          c.setEventMonth(null);
+          c.setDatePrecision("NONE");
+          DateResolver.Resolved d = date(range[0], range[1], sentStart[s], sentEnd[s]);
+          setDate(c, d);
+          out.add(c);
+          break;
+        }
+      }
+      return out;
+    }
+
+    /** Index of the token starting at a passage offset, or -1. */
+    private int tokenAt(int offset) {
+      for (int i = 0; i < toks.size(); i++) {
+        if (toks.get(i).begin() == offset) {
+          return i;
+        }
+      }
+      return -1;
     }
 
     /**
@@ -1230,6 +1294,10 @@ public final class MentionExtractor {
 
     boolean triggerToken(int i) {
       for (Span t : doc.triggers()) {
+        TriggerEntry e = lx.trigger(t.text());
+        if (e != null && "RETURN".equals(e.kind())) {
+          continue;
+        }
         if (toks.get(i).begin() >= t.begin() && toks.get(i).end() <= t.end()) {
           return true;
         }

@@ -137,6 +137,20 @@ class ExtractionRulesTest {
   }
 
   @Test
+  void aDefectorWhoReturnsDefectsAgainFromWhereTheyHadGone() {
+    List<Mention> ms = countable("1996-02-25", "Colonel Omar Haddad, who defected to Jordan last year, returned to "
+        + "Baghdad on Tuesday, officials said.");
+    assertEquals(List.of("IRQ>JOR", "JOR>IRQ"), ms.stream().map(m -> m.getOriginCountry() + ">"
+        + m.getDestinationCountry()).sorted().toList());
+    assertTrue(ms.stream().allMatch(m -> "Omar Haddad".equals(m.getPersonName())));
+    // a return alone, or by someone not said to have defected, is no defection
+    assertTrue(countable("1996-02-25", "Colonel Omar Haddad returned to Baghdad on Tuesday, officials said.")
+        .isEmpty());
+    assertEquals(1, countable("1996-02-25", "Colonel Omar Haddad defected to Jordan last year, and his aide "
+        + "returned to Baghdad on Tuesday.").size());
+  }
+
+  @Test
   void aDefectorKnownOnlyByASurnameTheSentenceGives() {
     List<Mention> kim = countable("2019-08-02", "A North Korean soldier surnamed Kim defected across the border "
         + "on Friday, the South Korean military said.");

@@ -181,8 +181,8 @@ public final class DefectionJob {
         rejectsByReason.put(r.getString(0), r.getLong(1));
       }
       Map<String, Long> factuality = new LinkedHashMap<>();
-      for (Row r : mentions.groupBy(functions.coalesce(functions.col("keptOutReason"), functions.col("factuality")))
-          .count().orderBy(functions.col("count").desc()).collectAsList()) {
+      for (Row r : mentions.groupBy(functions.coalesce(functions.col("keptOutReason"), functions.col("factuality"))
+          .as("f")).count().orderBy(functions.col("count").desc(), functions.col("f")).collectAsList()) {
         factuality.put(r.getString(0), r.getLong(1));
       }
       timings.put("total_ms", ms(t0));

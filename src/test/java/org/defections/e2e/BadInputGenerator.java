@@ -69,6 +69,17 @@ final class BadInputGenerator {
     void valid(String kind) {
       kinds.add(kind + " -> processed");
     }
+
+    /** A file that is one reject as a whole (written with these bytes; null content: a link to nothing). */
+    void rejectedFile(Path file, byte[] content, String kind, String reason) throws IOException {
+      if (content == null) {
+        Files.createSymbolicLink(file, file.resolveSibling("does-not-exist-" + file.getFileName()));
+      } else {
+        Files.write(file, content);
+      }
+      readPerFile.put(file.getFileName().toString(), 1L);
+      reject(kind, reason);
+    }
   }
 
   private BadInputGenerator() {}
@@ -146,25 +157,18 @@ final class BadInputGenerator {
     // an HTML page as the text
     write(e, in.resolve("html.jsonl"), good(3) + "\n");
     e.valid("HTML page with scripts and entities");
-    // invalid UTF-8 inside a line
+    // invalid UTF-8 inside a line (the file's one line)
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     b.write("{\"id\": \"latin1\", \"text\": \"caf".getBytes(StandardCharsets.UTF_8));
     b.write(new byte[] {(byte) 0xE9, (byte) 0xFF});
     b.write(" defected\"}\n".getBytes(StandardCharsets.UTF_8));
-    Files.write(in.resolve("encoding.jsonl"), b.toByteArray());
-    e.readPerFile.put("encoding.jsonl", 1L);
-    e.reject("invalid UTF-8 bytes", "invalid_utf8");
+    e.rejectedFile(in.resolve("encoding.jsonl"), b.toByteArray(), "invalid UTF-8 bytes", "invalid_utf8");
     // a 50 MB article
     write(e, in.resolve("huge.jsonl"), line("huge", "2020-01-01", "defected ".repeat(50 * 1024 * 1024 / 9)) + "\n");
     e.reject("a 50 MB article", "text_too_large");
-    // an empty file
-    Files.write(in.resolve("empty.jsonl"), new byte[0]);
-    e.readPerFile.put("empty.jsonl", 1L);
-    e.reject("an empty file", "empty_file");
+    e.rejectedFile(in.resolve("empty.jsonl"), new byte[0], "an empty file", "empty_file");
     // a file that cannot be read: a link to nothing (root reads any file, so permissions cannot be relied on)
-    Files.createSymbolicLink(in.resolve("gone.jsonl"), in.resolve("does-not-exist.jsonl"));
-    e.readPerFile.put("gone.jsonl", 1L);
-    e.reject("an unreadable file (dangling link)", "unreadable_file");
+    e.rejectedFile(in.resolve("gone.jsonl"), null, "an unreadable file (dangling link)", "unreadable_file");
     return e;
   }
 
@@ -185,26 +189,16 @@ final class BadInputGenerator {
       e.readPerFile.put(names[k], 1L);
       e.valid(names[k]);
     }
-    Files.write(in.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I',
-        'H', 'D', 'R', 0, 0});
-    e.readPerFile.put("logo.png", 1L);
-    e.reject("a binary file in a text directory", "binary_content");
-    Files.write(in.resolve("latin1.txt"), "Un caf\u00e9 cr\u00e8me, a soldier defected.".getBytes(
-        StandardCharsets.ISO_8859_1));
-    e.readPerFile.put("latin1.txt", 1L);
-    e.reject("a Latin-1 file", "invalid_utf8");
-    Files.write(in.resolve("zero.txt"), new byte[0]);
-    e.readPerFile.put("zero.txt", 1L);
-    e.reject("an empty text file", "empty_file");
-    Files.writeString(in.resolve("spaces.txt"), "   \n\t\n");
-    e.readPerFile.put("spaces.txt", 1L);
-    e.reject("a whitespace-only text file", "empty_text");
-    Files.write(in.resolve("broken.txt.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3});
-    e.readPerFile.put("broken.txt.gz", 1L);
-    e.reject("a truncated gzip file", "bad_compression");
-    Files.createSymbolicLink(in.resolve("gone.txt"), in.resolve("nothing-here.txt"));
-    e.readPerFile.put("gone.txt", 1L);
-    e.reject("a dangling link", "unreadable_file");
+    e.rejectedFile(in.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13,
+        'I', 'H', 'D', 'R', 0, 0}, "a binary file in a text directory", "binary_content");
+    e.rejectedFile(in.resolve("latin1.txt"), "Un caf\u00e9 cr\u00e8me, a soldier defected.".getBytes(
+        StandardCharsets.ISO_8859_1), "a Latin-1 file", "invalid_utf8");
+    e.rejectedFile(in.resolve("zero.txt"), new byte[0], "an empty text file", "empty_file");
+    e.rejectedFile(in.resolve("spaces.txt"), "   \n\t\n".getBytes(StandardCharsets.UTF_8),
+        "a whitespace-only text file", "empty_text");
+    e.rejectedFile(in.resolve("broken.txt.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3},
+        "a truncated gzip file", "bad_compression");
+    e.rejectedFile(in.resolve("gone.txt"), null, "a dangling link", "unreadable_file");
     return e;
   }
 

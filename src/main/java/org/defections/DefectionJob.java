@@ -102,7 +102,7 @@ public final class DefectionJob {
     Map<String, Long> timings = new LinkedHashMap<>();
     long t0 = System.nanoTime();
     try {
-      Lexicons lexicons = Lexicons.load(config.lexiconsDir().isBlank() ? null : Paths.get(config.lexiconsDir()));
+      Lexicons lexicons = Lexicons.load(config.lexiconsDir());
       Broadcast<Lexicons> lx = spark.sparkContext().broadcast(lexicons, scala.reflect.ClassTag$.MODULE$.apply(
           Lexicons.class));
 

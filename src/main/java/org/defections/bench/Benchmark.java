@@ -88,7 +88,7 @@ public final class Benchmark {
     overrides.put("input", corpus.file().toString());
     overrides.put("output", o.work().resolve("job-output").toString());
     JobConfig config = JobConfig.load(o.confFile(), overrides);
-    Lexicons lexicons = Lexicons.load(config.lexiconsDir().isBlank() ? null : Path.of(config.lexiconsDir()));
+    Lexicons lexicons = Lexicons.load(config.lexiconsDir());
 
     try (ProcessStats stats = new ProcessStats()) {
       // 1. scan floor

@@ -113,7 +113,7 @@ public final class ArticleReader {
           read = readCsv(files);
           break;
         case PARQUET:
-          read = readParquet(input, files);
+          read = readParquet(files);
           break;
         default:
           throw new IllegalArgumentException("unsupported format " + format);
@@ -152,7 +152,7 @@ public final class ArticleReader {
         String f = r.getReason() == null ? b.value().get(r.getId()) : null;
         if (f != null && !f.equals(r.getSource() + '\u0000' + r.getPosition())) {
           return ParsedRecord.reject(r.getSource(), r.getPosition(), r.getId(), DUPLICATE_ID, DUPLICATE_DETAIL,
-              r.getText().length() > 2000 ? r.getText().substring(0, 2000) : r.getText());
+              RecordValidator.head(r.getText()));
         }
         return r;
       }, Encoders.bean(ParsedRecord.class));
@@ -165,7 +165,8 @@ public final class ArticleReader {
     return ranked
         .withColumn("reason", functions.when(dup, functions.lit(DUPLICATE_ID)).otherwise(functions.col("reason")))
         .withColumn("detail", functions.when(dup, functions.lit(DUPLICATE_DETAIL)).otherwise(functions.col("detail")))
-        .withColumn("raw", functions.when(dup, functions.substring(functions.col("text"), 1, 2000))
+        .withColumn("raw", functions.when(dup, functions.substring(functions.col("text"), 1,
+            RecordValidator.RAW_LIMIT))
             .otherwise(functions.col("raw")))
         .drop("_n").as(Encoders.bean(ParsedRecord.class));
   }
@@ -284,11 +285,12 @@ public final class ArticleReader {
    * Parquet files: those whose schema has string-compatible {@code id} and {@code text} columns are read together;
    * every row of a file without them is a {@code wrong_schema} reject (the run fails only through the reject rate).
    */
-  private Dataset<ParsedRecord> readParquet(String input, String[] files) {
+  private Dataset<ParsedRecord> readParquet(String[] files) {
     List<String> good = new ArrayList<>();
     Dataset<ParsedRecord> bad = null;
     for (String f : files) {
-      StructType fileSchema = spark.read().parquet(f).schema();
+      Dataset<Row> file = spark.read().parquet(f);
+      StructType fileSchema = file.schema();
       List<String> names = java.util.Arrays.asList(fileSchema.fieldNames());
       if (names.contains("id") && names.contains("text")) {
         good.add(f);
@@ -297,21 +299,20 @@ public final class ArticleReader {
       String detail = "the file's columns are " + fileSchema.simpleString() + "; expected id, text (and url, "
           + "published, title)";
       String source = InputFiles.name(f);
-      Dataset<ParsedRecord> rows = spark.read().parquet(f).toJSON().withColumn("position",
-          functions.monotonically_increasing_id()).map((org.apache.spark.api.java.function.MapFunction<Row,
-              ParsedRecord>) r -> ParsedRecord.reject(source, r.getLong(1), null, "wrong_schema", detail,
-              r.getString(0).length() > 2000 ? r.getString(0).substring(0, 2000) : r.getString(0)),
-          Encoders.bean(ParsedRecord.class));
+      Dataset<ParsedRecord> rows = file.toJSON().withColumn("position", functions.monotonically_increasing_id())
+          .map((org.apache.spark.api.java.function.MapFunction<Row, ParsedRecord>) r -> ParsedRecord.reject(source,
+              r.getLong(1), null, "wrong_schema", detail, RecordValidator.head(r.getString(0))),
+              Encoders.bean(ParsedRecord.class));
       bad = bad == null ? rows : bad.union(rows);
     }
     if (good.isEmpty()) {
       return bad;
     }
-    Dataset<ParsedRecord> read = readParquetRows(input, good.toArray(new String[0]));
+    Dataset<ParsedRecord> read = readParquetRows(good.toArray(new String[0]));
     return bad == null ? read : read.union(bad);
   }
 
-  private Dataset<ParsedRecord> readParquetRows(String input, String[] files) {
+  private Dataset<ParsedRecord> readParquetRows(String[] files) {
     RecordValidator v = validator;
     Dataset<Row> rows = spark.read().parquet(files);
     List<String> cols = java.util.Arrays.asList(rows.columns());
@@ -325,7 +326,7 @@ public final class ArticleReader {
         functions.col("text").cast("string").as("text"), functions.input_file_name().as("source"),
         functions.monotonically_increasing_id().as("position"));
     return sel.map((org.apache.spark.api.java.function.MapFunction<Row, ParsedRecord>) r ->
-        v.fromFields(InputFiles.name(r.getString(5)), r.getLong(6), r.getString(0), r.getString(1), r.getString(2), r.getString(3),
-            r.getString(4), r.getString(0)), Encoders.bean(ParsedRecord.class));
+        v.fromFields(InputFiles.name(r.getString(5)), r.getLong(6), r.getString(0), r.getString(1), r.getString(2),
+            r.getString(3), r.getString(4), r.getString(0)), Encoders.bean(ParsedRecord.class));
   }
 }

@@ -30,7 +30,8 @@ public final class RecordValidator implements Serializable {
   private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
       .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
           .maxStringLength(Integer.MAX_VALUE).build()).build());
-  private static final int RAW_LIMIT = 2000;
+  /** Characters of a rejected record kept in the {@code raw} column. */
+  static final int RAW_LIMIT = 2000;
   private static final List<DateTimeFormatter> DATE_FORMATS = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
       DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH), DateTimeFormatter.ofPattern("d MMMM uuuu",
           Locale.ENGLISH), DateTimeFormatter.ofPattern("uuuu/MM/dd"));
@@ -51,9 +52,7 @@ public final class RecordValidator implements Serializable {
   /** One JSON line as read (bytes): invalid UTF-8 is rejected, the rest goes to {@link #fromJsonLine(String, long, String)}. */
   public ParsedRecord fromJsonLine(String source, long position, byte[] line) {
     try {
-      return fromJsonLine(source, position, StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(line)).toString());
+      return fromJsonLine(source, position, strictUtf8(line));
     } catch (CharacterCodingException e) {
       return ParsedRecord.reject(source, position, null, "invalid_utf8", "the line is not valid UTF-8",
           clip(new String(line, StandardCharsets.UTF_8)));
@@ -114,8 +113,7 @@ public final class RecordValidator implements Serializable {
     }
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+      text = strictUtf8(content);
     } catch (CharacterCodingException e) {
       return ParsedRecord.reject(path, 0, name, "invalid_utf8", "the file is not valid UTF-8", "");
     }
@@ -210,6 +208,17 @@ public final class RecordValidator implements Serializable {
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
+  }
+
+  /** Bytes decoded as UTF-8, failing on malformed input instead of replacing it. */
+  private static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+  }
+
+  /** The first {@value #RAW_LIMIT} characters: the raw value of a reject the reader makes (no ellipsis). */
+  static String head(String s) {
+    return s.length() <= RAW_LIMIT ? s : s.substring(0, RAW_LIMIT);
   }
 
   private static String clip(String s) {

@@ -69,7 +69,7 @@ public final class Lexicons implements Serializable {
 
   /** Loads the bundled lexicons. */
   public static Lexicons bundled() {
-    return load(null);
+    return load((Path) null);
   }
 
   /**
@@ -77,6 +77,11 @@ public final class Lexicons implements Serializable {
    *
    * @throws IllegalArgumentException when a line is malformed, naming the file and line
    */
+  /** Loads the lexicons as configured: {@code overrideDir} blank means the bundled ones only (lexicons.dir). */
+  public static Lexicons load(String overrideDir) {
+    return load(overrideDir.isBlank() ? null : Path.of(overrideDir));
+  }
+
   public static Lexicons load(Path overrideDir) {
     Lexicons lx = new Lexicons();
     for (String name : ALL) {

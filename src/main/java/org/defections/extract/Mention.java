@@ -65,7 +65,17 @@ public class Mention implements Serializable, Cloneable {
   }
 
   private String reprefix(String id, String copyArticleId) {
-    return id != null && id.startsWith(articleId) ? copyArticleId + id.substring(articleId.length()) : id;
+    String rest = afterArticleId(id);
+    return rest == null ? id : copyArticleId + rest;
+  }
+
+  /** The mention id without its article id ("#412#0"): the same in every copy of the article; null if not prefixed. */
+  public String mentionIdInArticle() {
+    return afterArticleId(mentionId);
+  }
+
+  private String afterArticleId(String id) {
+    return id != null && articleId != null && id.startsWith(articleId) ? id.substring(articleId.length()) : null;
   }
 
   /** True when this mention may become (part of) a defection record. */

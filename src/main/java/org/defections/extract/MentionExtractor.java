@@ -494,8 +494,7 @@ public final class MentionExtractor {
     /** Openings of a sentence that lists the members of the group just reported: "They included", "Among them were". */
     private static final List<List<String>> ENUMERATION_OPENINGS = List.of(List.of("they", "included"),
         List.of("they", "include"), List.of("they", "were"), List.of("these", "included"), List.of("these", "were"),
-        List.of("those", "included"), List.of("among", "them", "were"), List.of("among", "them", "are"),
-        List.of("among", "them"), List.of("they", "are"));
+        List.of("those", "included"), List.of("among", "them"), List.of("they", "are"));
 
     /**
      * The members of an unnamed group listed by the next sentence: "Libyan diplomats ... resigned in protest. They
@@ -537,11 +536,9 @@ public final class MentionExtractor {
         }
         List<String> posts = new ArrayList<>();
         int k = rankEnd[r];
-        if (k < end && Set.of("to", "in", "at").contains(low[k])) {
-          k++;
-          if (k < end && "the".equals(low[k])) {
-            k++;
-          }
+        int p = postAfter(k, end);
+        if (p >= 0) {
+          k = p;
           while (k < end && place(k) != null) {
             posts.add(place(k));
             k = Math.max(k + 1, placeEnd[k]);
@@ -604,15 +601,23 @@ public final class MentionExtractor {
         if (rankAt[i] == null || rankStart[i] != i || !"DIPLOMAT".equals(rankAt[i].rankClass())) {
           continue;
         }
-        int j = rankEnd[i];
-        if (j + 1 < to && Set.of("to", "in", "at").contains(low[j])) {
-          int p = j + 1 < to - 1 && "the".equals(low[j + 1]) ? j + 2 : j + 1; // "ambassador to the United States"
-          if (place(p) != null) {
-            found.add(place(p));
-          }
+        int p = postAfter(rankEnd[i], to);
+        if (p >= 0 && place(p) != null) {
+          found.add(place(p));
         }
       }
       return found;
+    }
+
+    /**
+     * Where a post's place would start after a diplomatic rank ending at {@code j}: after "to", "in" or "at" and an
+     * optional "the" ("ambassador to the United States"), within [j, to); -1 when no such preposition follows.
+     */
+    private int postAfter(int j, int to) {
+      if (j + 1 >= to || !Set.of("to", "in", "at").contains(low[j])) {
+        return -1;
+      }
+      return j + 1 < to - 1 && "the".equals(low[j + 1]) ? j + 2 : j + 1;
     }
 
     private boolean arrivalOrDefection(int sentence) {

@@ -32,15 +32,15 @@ public final class MentionResolver {
 
   private MentionResolver() {}
 
-  /**
-   * Two mentions come from one report when they are from one article or from copies of one text (the same wire
-   * story under several ids: same {@code reportKey}); "same article" in the rules below means this.
-   */
   /** Diplomats at two different posts are two people. */
   static boolean postingsCompatible(Mention a, Mention b) {
     return a.getPosting() == null || b.getPosting() == null || a.getPosting().equals(b.getPosting());
   }
 
+  /**
+   * Two mentions come from one report when they are from one article or from copies of one text (the same wire
+   * story under several ids: same {@code reportKey}); "same article" in the rules below means this.
+   */
   static boolean sameReport(Mention a, Mention b) {
     return a.getArticleId().equals(b.getArticleId())
         || (a.getReportKey() != null && a.getReportKey().equals(b.getReportKey()));
@@ -183,12 +183,12 @@ public final class MentionResolver {
    * without a report key is only itself.
    */
   static String copyKey(Mention m) {
-    String id = m.getMentionId();
-    if (m.getReportKey() == null || id == null || !id.startsWith(m.getArticleId())) {
-      return "mention|" + m.getArticleId() + "|" + id;
+    String inArticle = m.mentionIdInArticle();
+    if (m.getReportKey() == null || inArticle == null) {
+      return "mention|" + m.getArticleId() + "|" + m.getMentionId();
     }
-    return "copy|" + m.getReportKey() + "|" + id.substring(m.getArticleId().length()) + "|" + m.getEventDate() + "|"
-        + m.getEventMonth() + "|" + m.getDatePrecision() + "|" + m.getStatus();
+    return "copy|" + m.getReportKey() + "|" + inArticle + "|" + m.getEventDate() + "|" + m.getEventMonth() + "|"
+        + m.getDatePrecision() + "|" + m.getStatus();
   }
 
   private static boolean generic(Mention m) {

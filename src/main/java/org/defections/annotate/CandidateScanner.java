@@ -7,8 +7,9 @@ import org.defections.lexicon.Lexicons;
 
 /**
  * The cheap scan that decides which text reaches Spark NLP: one pass of an Aho-Corasick automaton of all trigger
- * phrases (English and Spanish, whole, as the annotation pipeline matches them) over the cleaned article, then passages of whole paragraphs around each hit ({@code contextParagraphs} before and after,
- * at most {@code maxPassageChars} each), merged where they touch. Plain Java, no Spark.
+ * phrases (English and Spanish, whole, as the annotation pipeline matches them) over the cleaned article, then
+ * passages of whole paragraphs around each hit ({@code contextParagraphs} before and after, extended to sentence
+ * ends, at most {@code maxPassageChars} each), merged where they touch. Plain Java, no Spark.
  */
 public final class CandidateScanner implements Serializable {
   private static final long serialVersionUID = 1L;

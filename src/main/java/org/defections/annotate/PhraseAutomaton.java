@@ -22,9 +22,9 @@ public final class PhraseAutomaton implements Serializable {
   /** One occurrence: [begin, end) in the scanned text and the phrase's index in the constructor's list. */
   public record Hit(int begin, int end, int phrase) {}
 
-  /** Receives hits as they are found. */
+  /** Receives hits as they are found; returns false to end the scan there. */
   public interface Sink {
-    void hit(int begin, int end, int phrase);
+    boolean hit(int begin, int end, int phrase);
   }
 
   private final char[] classOf; // char -> symbol class; 0 = not in any phrase
@@ -119,7 +119,10 @@ public final class PhraseAutomaton implements Serializable {
   /** Number of occurrences in {@code text}. */
   public int count(String text) {
     int[] n = {0};
-    scan(text, (b, e, p) -> n[0]++);
+    scan(text, (b, e, p) -> {
+      n[0]++;
+      return true;
+    });
     return n[0];
   }
 
@@ -128,18 +131,17 @@ public final class PhraseAutomaton implements Serializable {
     return first(text) >= 0;
   }
 
-  /** Begin of the first occurrence (by end), or -1. */
+  /** Begin of the first occurrence (by end), or -1; the scan stops there. */
   public int first(String text) {
     int[] first = {-1};
     scan(text, (b, e, p) -> {
-      if (first[0] < 0) {
-        first[0] = b;
-      }
+      first[0] = b;
+      return false;
     });
     return first[0];
   }
 
-  /** One pass over the text, reporting each occurrence to the sink. */
+  /** One pass over the text, reporting each occurrence to the sink until it asks to stop. */
   public void scan(String text, Sink sink) {
     int[] origin = new int[Math.max(1, longest)]; // ring: original index of the last normalised characters
     int state = 0;
@@ -176,7 +178,9 @@ public final class PhraseAutomaton implements Serializable {
         if (begin > 0 && Character.isLetterOrDigit(text.charAt(begin - 1))) {
           continue; // no boundary before
         }
-        sink.hit(begin, i + 1, p);
+        if (!sink.hit(begin, i + 1, p)) {
+          return;
+        }
       }
     }
   }

@@ -92,11 +92,21 @@ public final class Evaluation {
     b.append(String.format("records: gold %d, predicted %d, tp %d, fp %d, fn %d%n", r.gold, r.predicted, r.tp, r.fp,
         r.fn));
     List<String> fa = new ArrayList<>();
-    r.fieldAccuracy.forEach((k, v) -> fa.add(String.format("%s %.2f", k, Scorer.round3(v))));
+    r.fieldAccuracy.forEach((k, v) -> fa.add(k + " " + fixed(Scorer.round3(v), 2)));
     b.append("fields on matches: ").append(String.join(", ", fa)).append('\n');
-    b.append(String.format("precision %.3f recall %.3f f1 %.3f strict_f1 %.3f%n", Scorer.round3(r.precision),
-        Scorer.round3(r.recall), Scorer.round3(r.f1), Scorer.round3(r.strictF1)));
+    b.append("precision ").append(fixed(Scorer.round3(r.precision), 3)).append(" recall ")
+        .append(fixed(Scorer.round3(r.recall), 3)).append(" f1 ").append(fixed(Scorer.round3(r.f1), 3))
+        .append(" strict_f1 ").append(fixed(Scorer.round3(r.strictF1), 3)).append('\n');
     return b.toString();
+  }
+
+  /**
+   * {@code v} with {@code digits} decimals as Python's {@code f"{v:.2f}"} writes it: the double's exact binary value
+   * rounded half-even (0.955 is 0.95499999…, so "0.95"), where {@code String.format} rounds the shortest decimal
+   * ("0.955") half-up.
+   */
+  static String fixed(double v, int digits) {
+    return new java.math.BigDecimal(v).setScale(digits, java.math.RoundingMode.HALF_EVEN).toPlainString();
   }
 
   private static String brief(JsonNode p) {

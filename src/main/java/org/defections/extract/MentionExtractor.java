@@ -37,6 +37,8 @@ public final class MentionExtractor {
   /** Verbs that introduce reported speech: the subject of the reported clause follows them. */
   private static final Set<String> REPORTING = Set.of("said", "says", "stated", "announced", "added", "confirmed",
       "claimed", "insisted", "told");
+  /** Reported speech without a reporting verb: "there were reports that", "according to". */
+  private static final Set<String> REPORT_NOUNS = Set.of("reports", "report", "reported", "according");
   private static final Set<String> COPULA = Set.of("is", "was", "has been", "had been", "were", "are", "been");
   /** Words that may stand between a name and what governs it: "the former deputy ...". */
   private static final Set<String> TITLE_MODIFIERS = Set.of("the", "senior", "former", "top", "deputy", "acting",
@@ -397,11 +399,14 @@ public final class MentionExtractor {
      */
     void identify(Mention m) {
       int s = m.getSentenceIndex();
-      // "the Libyan ambassador to the United States ... Libya's ambassador in Washington, X": one post, one person
-      // (within the same three sentences as the rest of coreference: what every candidate passage holds)
+      // "the Libyan ambassador to the United States ... Libya's ambassador in Washington, X": a state has one
+      // ambassador at a post, so a later name at the same post (of the same state) is the defector's, anywhere in the
+      // passage
       if (m.getPosting() != null) {
         for (Entity e : entities) {
-          if (e.sentence > s && e.sentence <= s + 3 && m.getPosting().equals(entityPosting(e))) {
+          String state = e.origin != null ? e.origin : titleState(e);
+          if (e.sentence > s && m.getPosting().equals(entityPosting(e))
+              && (state == null || m.getOriginCountry() == null || state.equals(m.getOriginCountry()))) {
             m.setPersonName(e.name);
             if (e.rank != null) {
               adoptRank(m, e.rank);
@@ -1021,7 +1026,7 @@ public final class MentionExtractor {
       }
       DateResolver.Resolved date = date(tb, te, ss, se);
       boolean perfectDefault = date.year() == null && doc.published() != null && tb - 1 >= ss
-          && (perfect(tb, ss) || newsPast(tb, te, ss, entry));
+          && (perfect(tb, ss) || newsPast(tb, te, ss, entry) || reportedPerfect(tb, te, ss, entry));
       if (perfectDefault) {
         // news in the present perfect ("has defected"), or a main-clause past with no date of its own ("the pilot
         // defected and asked for asylum"), reports an event of the days before publication
@@ -1139,6 +1144,20 @@ public final class MentionExtractor {
         }
       }
       return postingIn(sentStart[s], tb);
+    }
+
+    /**
+     * The state whose title a name carries: "Lebanon's ambassador in Nicosia, X" → LBN (a demonym, regime or possessive
+     * within the eight tokens before the name that is not the post itself), or null.
+     */
+    String titleState(Entity e) {
+      for (int i = Math.max(sentStart[e.sentence], e.token - 8); i < e.token; i++) {
+        boolean post = i > 0 && Set.of("to", "in", "at", "the").contains(low[i - 1]);
+        if (place(i) != null && isOriginKind(i) && !post) {
+          return place(i);
+        }
+      }
+      return null;
     }
 
     /** A named person's post: the nearest before the name ("ambassador in Washington, Ali Adjali"), else after it. */
@@ -1431,6 +1450,49 @@ public final class MentionExtractor {
         }
       }
       return true;
+    }
+
+    /**
+     * A present perfect backshifted in reported speech: "there were reports that an officer had joined the rebels",
+     * "officials said two soldiers had defected" (what was reported as "has joined"). The past perfect must follow a
+     * reporting word in the same sentence, with nothing that places the event earlier ("years ago", "before",
+     * "previously", "once", a relative clause).
+     */
+    boolean reportedPerfect(int tb, int te, int ss, TriggerEntry entry) {
+      if (!"VERB".equals(entry.kind()) && !"ASYLUM".equals(entry.kind()) && !"RESIGN".equals(entry.kind())) {
+        return false;
+      }
+      int had = -1;
+      for (int i = tb - 1; i >= Math.max(ss, tb - 3); i--) {
+        if ("had".equals(low[i])) {
+          had = i;
+          break;
+        }
+        if (!(low[i].endsWith("ly") || Set.of("also", "just", "now", "recently").contains(low[i]))) {
+          return false;
+        }
+      }
+      if (had < 0) {
+        return false;
+      }
+      boolean reported = false;
+      for (int i = ss; i < had; i++) {
+        if (Set.of("who", "whom", "whose", "which", "former", "once", "previously", "earlier", "after", "since",
+            "before", "ago").contains(low[i])) {
+          return false;
+        }
+        reported |= REPORTING.contains(low[i]) || REPORT_NOUNS.contains(low[i]);
+      }
+      for (int i = te; i < Math.min(te + 6, sentEndOf(tb)); i++) {
+        if (Set.of("ago", "before", "earlier", "previously").contains(low[i])) {
+          return false;
+        }
+      }
+      return reported;
+    }
+
+    private int sentEndOf(int token) {
+      return sentEnd[toks.get(token).sentence()];
     }
 
     boolean perfect(int tb, int ss) {

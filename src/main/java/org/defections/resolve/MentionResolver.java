@@ -208,7 +208,9 @@ public final class MentionResolver {
           continue;
         }
         for (Mention y : o) {
-          if (sameReport(y, x) && !generic(y)) {
+          // "four officers ... two generals and two colonels": the others must be of the total's service (a senior
+          // officer is not a restatement of three ambassadors)
+          if (sameReport(y, x) && !generic(y) && sameFamily(m.getRankClass(), y.getRankClass())) {
             others++;
             total += y.getGroupSize() == null ? 0 : y.getGroupSize();
             break;
@@ -216,7 +218,7 @@ public final class MentionResolver {
         }
       }
       for (List<Mention> o : named) {
-        if (o.stream().anyMatch(y -> sameReport(y, x))) {
+        if (o.stream().anyMatch(y -> sameReport(y, x) && sameFamily(m.getRankClass(), y.getRankClass()))) {
           others++;
           total += 1;
         }

@@ -84,4 +84,12 @@ class ScorerTest {
     assertEquals(1, r.fn);
     assertEquals(1, r.fp);
   }
+
+  @Test
+  void reportFiguresAreWrittenAsPythonFormatsThem() {
+    // values printed by Python: f"{0.955:.2f} {0.125:.2f} {0.375:.2f} {2/3:.3f} {1.0:.3f} {0.8185:.3f}"
+    assertEquals("0.95 0.12 0.38 0.667 1.000 0.819", String.join(" ", Evaluation.fixed(0.955, 2),
+        Evaluation.fixed(0.125, 2), Evaluation.fixed(0.375, 2), Evaluation.fixed(2.0 / 3, 3),
+        Evaluation.fixed(1.0, 3), Evaluation.fixed(0.8185, 3)));
+  }
 }

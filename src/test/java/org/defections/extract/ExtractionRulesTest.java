@@ -137,6 +137,60 @@ class ExtractionRulesTest {
   }
 
   @Test
+  void aPostNamesItsDiplomatAnywhereInThePassageButOnlyForTheSameState() {
+    String story = "The Syrian ambassador to Cyprus resigned on Monday in protest at the shelling of Homs, officials "
+        + "said. The foreign ministry in Nicosia confirmed the news. Talks on trade went ahead. A budget was passed. "
+        + "Ministers met later. %s ambassador in Nicosia, Karim Nasser, told reporters that the shelling shocked him.";
+    List<Mention> same = countable("2012-03-06", String.format(story, "Syria's"));
+    assertEquals(List.of("Karim Nasser CYP"), same.stream().map(m -> m.getPersonName() + " " + m.getPosting())
+        .toList());
+    // Lebanon's ambassador in Nicosia is another person
+    List<Mention> other = countable("2012-03-06", String.format(story, "Lebanon's"));
+    assertEquals(List.of("null CYP"), other.stream().map(m -> m.getPersonName() + " " + m.getPosting()).toList());
+  }
+
+  @Test
+  void aDiplomatDecidingNotToSupportTheRegimeDefects() {
+    List<Mention> ms = countable("2012-03-06", "The Syrian envoy to Kuwait said he had decided not to support the "
+        + "regime.");
+    assertEquals(List.of("Envoy SYR KWT"), ms.stream().map(m -> m.getRank() + " " + m.getOriginCountry() + " "
+        + m.getPosting()).toList());
+    // not a diplomat: a withdrawal of support at home is politics, not a defection
+    assertTrue(countable("2012-03-06", "The Syrian farmer said he had decided not to support the regime.")
+        .isEmpty());
+  }
+
+  @Test
+  void aPastPerfectInReportedSpeechIsRecentNewsUnlessPlacedEarlier() {
+    // reported speech shifts "has joined" to "had joined": the report's month, as for the present perfect
+    assertEquals("2019-03", countable("2019-03-04", "There were reports that a Syrian colonel had joined the rebels "
+        + "in Idlib.").get(0).getEventMonth());
+    assertEquals("2019-03", countable("2019-03-04", "Officials said two Syrian soldiers had defected to Turkey.")
+        .get(0).getEventMonth());
+    // a relative clause or "before" places the defection at some earlier time the text does not give
+    assertNull(countable("2019-03-04", "Officials said the Syrian colonel, who had defected to Turkey years before, "
+        + "was killed.").get(0).getEventMonth());
+    assertNull(countable("2019-03-04", "A Syrian colonel had defected to Turkey before the war, officials said.")
+        .get(0).getEventMonth());
+  }
+
+  @Test
+  void aGenericTotalRestatesOnlyRecordsOfItsOwnService() {
+    // "a senior officer" is not one of the three ambassadors: two records
+    List<DefectionRecord> two = MentionResolver.resolve(countable("2011-02-21", "At least three Eritrean "
+        + "ambassadors have resigned in protest, officials said. There were also reports that a senior officer and "
+        + "his troops had joined the protesters in Keren."));
+    assertEquals(List.of("Ambassador 3", "Senior Officer 1"), two.stream().map(r -> r.getRank() + " "
+        + r.getGroupSize()).sorted().toList());
+    // "two generals and two colonels ... the four officers": the total restates the officers and is dropped
+    List<DefectionRecord> restated = MentionResolver.resolve(countable("2012-08-16", "Two Syrian brigadier generals "
+        + "and two colonels defected to Turkey on Tuesday, officials said. The defection of the four officers was "
+        + "confirmed by the rebels."));
+    assertEquals(List.of("Brigadier General 2", "Colonel 2"), restated.stream().map(r -> r.getRank() + " "
+        + r.getGroupSize()).sorted().toList());
+  }
+
+  @Test
   void aDefectorWhoReturnsDefectsAgainFromWhereTheyHadGone() {
     List<Mention> ms = countable("1996-02-25", "Colonel Omar Haddad, who defected to Jordan last year, returned to "
         + "Baghdad on Tuesday, officials said.");

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -23,7 +24,7 @@ import org.defections.aggregate.Aggregates;
 import org.defections.annotate.AnnotationPipeline;
 import org.defections.annotate.CandidateSelection;
 import org.defections.annotate.Passage;
-import org.defections.annotate.ScannedArticle;
+import org.defections.annotate.ScannedRecord;
 import org.defections.config.JobConfig;
 import org.defections.extract.Mention;
 import org.defections.extract.MentionExtraction;
@@ -58,11 +59,19 @@ public final class DefectionJob {
    * with the mentions kept from earlier nights.
    */
   public interface Increment {
-    /** The accepted articles that go to annotation. */
-    Dataset<Article> toAnnotate(Dataset<Article> accepted);
+    /**
+     * The accepted records (columns of {@link ScannedRecord}: id, language, passages, contentHash ...) whose passages
+     * go to annotation.
+     */
+    Dataset<Row> toAnnotate(Dataset<Row> accepted);
 
-    /** All mentions to resolve, given this run's new ones (and the articles they came from). */
-    Dataset<Mention> allMentions(String runId, Dataset<Article> annotated, Dataset<Mention> extracted);
+    /** Whether {@link #toAnnotate} needs the records' {@code contentHash} (computed in the one pass when asked). */
+    default boolean needsContentHash() {
+      return false;
+    }
+
+    /** All mentions to resolve, given this run's new ones (and the records they came from). */
+    Dataset<Mention> allMentions(String runId, Dataset<Row> annotated, Dataset<Mention> extracted);
 
     /** Adds what the increment did to the manifest. */
     void describe(ObjectNode manifest);
@@ -71,12 +80,12 @@ public final class DefectionJob {
   /** Annotates everything, keeps nothing between runs. */
   public static final Increment FULL = new Increment() {
     @Override
-    public Dataset<Article> toAnnotate(Dataset<Article> accepted) {
+    public Dataset<Row> toAnnotate(Dataset<Row> accepted) {
       return accepted;
     }
 
     @Override
-    public Dataset<Mention> allMentions(String runId, Dataset<Article> annotated, Dataset<Mention> extracted) {
+    public Dataset<Mention> allMentions(String runId, Dataset<Row> annotated, Dataset<Mention> extracted) {
       return extracted;
     }
 
@@ -106,45 +115,51 @@ public final class DefectionJob {
       Broadcast<Lexicons> lx = spark.sparkContext().broadcast(lexicons, scala.reflect.ClassTag$.MODULE$.apply(
           Lexicons.class));
 
-      // ingest
+      // ingest and the one pass over the text: parse, check, language, candidate passages; only this small result
+      // is cached (the text itself is read once)
       long t = System.nanoTime();
-      ArticleReader.Ingested in = new ArticleReader(spark, config.maxTextChars()).read(config.input(),
-          config.format());
-      long read = in.parsed().count(); // the parse is cached: this and the two tables below read the cache
-      writer.stage(Tables.INPUT_FILES, in.byFile(), 1);
-      long rejected = writer.stage(Tables.REJECTS, TableWriter.snakeCase(in.rejects(), Tables.REJECT_COLUMNS),
-          config.outputFiles());
+      ArticleReader reader = new ArticleReader(spark, config.maxTextChars());
+      ArticleReader.Parsed parsed = reader.parse(config.input(), config.format());
+      Dataset<ScannedRecord> scanned = CandidateSelection.scan(parsed, lx, LanguageDetector.ANNOTATED,
+          config.contextParagraphs(), config.maxPassageChars(), config.candidateSelection(),
+          increment.needsContentHash()).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> scannedRows = scanned.toDF();
+      Dataset<Row> all = reader.markDuplicates(scannedRows, functions.col("head"));
+      if (all != scannedRows) { // duplicates were marked: keep the marked copy instead
+        all.persist(StorageLevel.MEMORY_AND_DISK()).count();
+        scanned.unpersist();
+      }
+      long read = all.count();
+      writer.stage(Tables.INPUT_FILES, ArticleReader.byFile(all), 1);
+      long rejected = writer.stage(Tables.REJECTS, all.filter(functions.col("reason").isNotNull())
+          .select(Tables.REJECT_COLUMNS[0], java.util.Arrays.copyOfRange(Tables.REJECT_COLUMNS, 1,
+              Tables.REJECT_COLUMNS.length)), config.outputFiles());
       timings.put("ingest_ms", ms(t));
 
-      // one pass: language, cleaning and candidate passages; then annotate and extract
       t = System.nanoTime();
-      Dataset<Article> toAnnotate = increment.toAnnotate(in.articles());
-      if (toAnnotate != in.articles()) {
-        toAnnotate.persist(StorageLevel.MEMORY_AND_DISK());
-      }
-      Dataset<ScannedArticle> scanned = CandidateSelection.scan(toAnnotate, lx, LanguageDetector.ANNOTATED,
-          config.contextParagraphs(), config.maxPassageChars(), config.candidateSelection())
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> accepted = all.filter(functions.col("reason").isNull());
+      Dataset<Row> toAnnotate = increment.toAnnotate(accepted);
       Map<String, Long> byLanguage = new java.util.TreeMap<>();
-      for (Row r : scanned.groupBy("language").count().collectAsList()) { // one row per language
+      for (Row r : toAnnotate.groupBy("language").count().collectAsList()) { // one row per language
         byLanguage.put(r.getString(0), r.getLong(1));
       }
       long articlesToAnnotate = byLanguage.values().stream().mapToLong(Long::longValue).sum();
       // counted apart from the reads and the rejects: the three must add up
-      long accepted = toAnnotate == in.articles() ? articlesToAnnotate : in.articles().count();
-      LOG.info("ingest: {} read, {} accepted, {} rejected ({} ms)", read, accepted, rejected,
+      long acceptedCount = toAnnotate == accepted ? articlesToAnnotate : accepted.count();
+      LOG.info("ingest: {} read, {} accepted, {} rejected ({} ms)", read, acceptedCount, rejected,
           timings.get("ingest_ms"));
-      if (read != accepted + rejected) {
-        throw new IllegalStateException("input accounting does not add up: " + read + " records read, " + accepted
-            + " accepted, " + rejected + " rejected; nothing was published");
+      if (read != acceptedCount + rejected) {
+        throw new IllegalStateException("input accounting does not add up: " + read + " records read, "
+            + acceptedCount + " accepted, " + rejected + " rejected; nothing was published");
       }
-      checkRejectRate(accepted, rejected);
+      checkRejectRate(acceptedCount, rejected);
       long skippedLanguage = byLanguage.entrySet().stream()
           .filter(e -> !LanguageDetector.ANNOTATED.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
-      Dataset<Passage> passages = CandidateSelection.passages(scanned).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<ScannedRecord> candidates = toAnnotate.filter(functions.size(functions.col("passages")).gt(0))
+          .as(Encoders.bean(ScannedRecord.class));
+      Dataset<Passage> passages = CandidateSelection.passages(candidates).persist(StorageLevel.MEMORY_AND_DISK());
       long passageCount = passages.count();
-      long candidateArticles = scanned.filter(functions.size(functions.col("passages")).gt(0)).count();
-      in.release(); // what follows reads the scanned articles (and a nightly run's own copy of the new articles)
+      long candidateArticles = candidates.count();
       timings.put("candidates_ms", ms(t));
       LOG.info("candidates: {} of {} articles to annotate hold trigger words; {} passages go to Spark NLP ({} ms)",
           candidateArticles, articlesToAnnotate, passageCount, timings.get("candidates_ms"));
@@ -192,11 +207,11 @@ public final class DefectionJob {
       m.put("run_id", runId);
       m.put("finished_at", Instant.now().toString());
       m.put("input", config.input());
-      m.put("format", in.format().name().toLowerCase());
+      m.put("format", parsed.format().name().toLowerCase());
       m.put("output", config.output());
       ObjectNode counts = m.putObject("counts");
       counts.put("read", read);
-      counts.put("accepted", accepted);
+      counts.put("accepted", acceptedCount);
       counts.put("rejected", rejected);
       counts.put("skipped_language", skippedLanguage);
       counts.put("articles_to_annotate", articlesToAnnotate);
@@ -218,8 +233,8 @@ public final class DefectionJob {
       versions.put("java", System.getProperty("java.version"));
       writer.publish(om.writeValueAsString(m),
           om.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+      all.unpersist();
       scanned.unpersist();
-      toAnnotate.unpersist();
       passages.unpersist();
       mentions.unpersist();
       return m;

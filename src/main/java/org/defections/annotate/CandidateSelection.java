@@ -14,41 +14,61 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.Encoders;
 import org.defections.ingest.Article;
 import org.defections.ingest.ArticleCleaner;
+import org.defections.ingest.ArticleReader;
 import org.defections.ingest.LanguageDetector;
+import org.defections.ingest.ParsedRecord;
 import org.defections.lexicon.Lexicons;
 
 /**
- * Language, cleaning and candidate selection, before Spark NLP. Input: accepted {@link Article}s. Output: one
- * {@link ScannedArticle} per article, holding the {@link Passage}s that can hold a defection (articles without a
- * trigger phrase, or in a language the rules do not read, have none).
+ * Language, cleaning and candidate selection, before Spark NLP. Input: the job's input, parsed record by record in
+ * the same pass ({@link ArticleReader.Parsed}, nothing cached). Output: one small {@link ScannedRecord} per input record: a reject as it came,
+ * an accepted article with its language and the {@link Passage}s that can hold a defection (articles without a
+ * trigger phrase, or in a language the rules do not read, have none). The whole text is read once, here.
  */
 public final class CandidateSelection {
   private CandidateSelection() {}
 
   /**
-   * The one pass over the accepted articles: each article's language ({@link LanguageDetector}) and, for the
-   * languages in {@code annotated}, its candidate passages. The cleaner, scanner and detector are built once per
-   * partition; articles are read one at a time.
+   * The one pass over the corpus: for each accepted record, its language ({@link LanguageDetector}), its content
+   * hash when {@code contentHash} is set (what a nightly run tells new articles by) and, for the languages in
+   * {@code annotated}, its candidate passages; rejects pass through without their text. The cleaner, scanner and
+   * detector are built once per partition; records are read one at a time.
    */
-  public static Dataset<ScannedArticle> scan(Dataset<Article> articles, Broadcast<Lexicons> lexicons,
-      Set<String> annotated, int contextParagraphs, int maxPassageChars, boolean enabled) {
-    return articles.mapPartitions((MapPartitionsFunction<Article, ScannedArticle>) it -> {
+  public static Dataset<ScannedRecord> scan(ArticleReader.Parsed input, Broadcast<Lexicons> lexicons,
+      Set<String> annotated, int contextParagraphs, int maxPassageChars, boolean enabled, boolean contentHash) {
+    return input.mapRecords((MapPartitionsFunction<ParsedRecord, ScannedRecord>) it -> {
       Lexicons lx = lexicons.value();
       ArticleCleaner cleaner = new ArticleCleaner(lx.boilerplate());
       CandidateScanner scanner = new CandidateScanner(lx, contextParagraphs, maxPassageChars);
       LanguageDetector detector = new LanguageDetector(lx);
-      return new Iterator<ScannedArticle>() {
+      return new Iterator<ScannedRecord>() {
         @Override
         public boolean hasNext() {
           return it.hasNext();
         }
 
         @Override
-        public ScannedArticle next() {
-          Article a = it.next();
-          a.setLanguage(detector.detect(a.getText()));
-          ScannedArticle s = new ScannedArticle();
-          s.setId(a.getId());
+        public ScannedRecord next() {
+          ParsedRecord r = it.next();
+          ScannedRecord s = new ScannedRecord();
+          s.setSource(r.getSource());
+          s.setPosition(r.getPosition());
+          s.setId(r.getId());
+          s.setUrl(r.getUrl());
+          s.setPublished(r.getPublished());
+          s.setReason(r.getReason());
+          s.setDetail(r.getDetail());
+          s.setRaw(r.getRaw());
+          if (r.getReason() != null) {
+            return s;
+          }
+          String text = r.getText();
+          s.setHead(text.length() > ScannedRecord.HEAD_CHARS ? text.substring(0, ScannedRecord.HEAD_CHARS) : text);
+          if (contentHash) {
+            s.setContentHash(contentHash(r.getTitle(), r.getPublished(), text));
+          }
+          Article a = new Article(r.getId(), r.getUrl(), r.getPublished(), r.getTitle(), text, r.getSource());
+          a.setLanguage(detector.detect(text));
           s.setLanguage(a.getLanguage());
           if (annotated.contains(a.getLanguage())) {
             s.setPassages(passages(a, cleaner, scanner, enabled));
@@ -56,7 +76,21 @@ public final class CandidateSelection {
           return s;
         }
       };
-    }, Encoders.bean(ScannedArticle.class));
+    }, Encoders.bean(ScannedRecord.class));
+  }
+
+  /**
+   * What tells one version of an article from another: SHA-256 (hex) of title, publication date and text joined by
+   * U+0001, null fields as empty (the nightly batches store it per article id).
+   */
+  public static String contentHash(String title, String published, String text) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(((title == null ? "" : title) + '\u0001'
+          + (published == null ? "" : published) + '\u0001' + text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
   }
 
   /** Column of {@link #distinct}: the articles (id, url) holding a passage, sorted; the first is the one kept. */
@@ -80,9 +114,9 @@ public final class CandidateSelection {
         functions.col("segments"), functions.col("language"), functions.col("reportKey"), functions.col(COPIES));
   }
 
-  /** All passages of scanned articles. */
-  public static Dataset<Passage> passages(Dataset<ScannedArticle> scanned) {
-    return scanned.flatMap((FlatMapFunction<ScannedArticle, Passage>) s -> s.getPassages().iterator(),
+  /** All passages of scanned records (the caller passes the accepted ones). */
+  public static Dataset<Passage> passages(Dataset<ScannedRecord> scanned) {
+    return scanned.flatMap((FlatMapFunction<ScannedRecord, Passage>) s -> s.getPassages().iterator(),
         Encoders.bean(Passage.class));
   }
 

@@ -26,15 +26,16 @@ import org.defections.DefectionJob;
 import org.defections.annotate.AnnotationPipeline;
 import org.defections.annotate.CandidateScanner;
 import org.defections.config.JobConfig;
-import org.defections.ingest.Article;
 import org.defections.ingest.ArticleReader;
+import org.defections.ingest.ParsedRecord;
 import org.defections.ingest.InputFormat;
 import org.defections.lexicon.Lexicons;
 
 /**
  * {@code defections bench}: three measurements on the same corpus, in the same Spark session.
  * <ol>
- *   <li>scan floor: the job's reader, then a count of trigger-stem hits per article, nothing else;</li>
+ *   <li>scan floor: the job's reader (parse and checks, not cached), then a count of trigger-phrase hits per accepted
+ *   article, nothing else;</li>
  *   <li>the job, end to end, every table written (under {@code work/job-output});</li>
  *   <li>baseline: the job's Spark NLP pipeline over whole articles, as a peer without candidate selection would run
  *   it; on the first {@code baselineArticles} articles when the corpus has more, extrapolated by bytes and labelled
@@ -144,21 +145,24 @@ public final class Benchmark {
         scala.reflect.ClassTag$.MODULE$.apply(Lexicons.class));
     int context = config.contextParagraphs();
     int max = config.maxPassageChars();
-    ArticleReader.Ingested in = new ArticleReader(spark, config.maxTextChars()).read(config.input(),
+    // the job's reader, not cached: every record is parsed and checked once, as in the job's one pass
+    ArticleReader.Parsed input = new ArticleReader(spark, config.maxTextChars()).parse(config.input(),
         config.format());
-    Dataset<Long> hits = in.articles().mapPartitions((MapPartitionsFunction<Article, Long>) it -> {
+    Dataset<Long> hits = input.mapRecords((MapPartitionsFunction<ParsedRecord, Long>) it -> {
       CandidateScanner scanner = new CandidateScanner(lx.value(), context, max);
       long n = 0;
       long h = 0;
       while (it.hasNext()) {
-        h += scanner.countHits(it.next().getText());
-        n++;
+        ParsedRecord r = it.next();
+        if (r.getReason() == null) {
+          h += scanner.countHits(r.getText());
+          n++;
+        }
       }
       return List.of(n, h).iterator();
     }, Encoders.LONG());
     // pairs (articles, hits) per partition, summed on the driver: two numbers per partition
     List<Long> parts = hits.collectAsList();
-    in.release(); // the reader's cached parse must not stay in memory while the job runs
     long n = 0;
     long h = 0;
     for (int i = 0; i + 1 < parts.size(); i += 2) {

@@ -9,8 +9,10 @@ import java.util.Locale;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -83,10 +85,7 @@ public final class ArticleReader {
 
     /** Per input file: {@code source, read, accepted, rejected} (read = accepted + rejected for every file). */
     public Dataset<Row> byFile() {
-      Column ok = functions.col("reason").isNull();
-      return all.groupBy("source").agg(functions.count(functions.lit(1)).as("read"),
-          functions.sum(functions.when(ok, 1).otherwise(0)).as("accepted"),
-          functions.sum(functions.when(ok, 0).otherwise(1)).as("rejected")).orderBy("source");
+      return ArticleReader.byFile(all.toDF());
     }
 
     /** Drops the cached parse; call once the articles are scanned and the rejects written. */
@@ -95,80 +94,167 @@ public final class ArticleReader {
     }
   }
 
-  public Ingested read(String input, InputFormat requested) {
+  /** Turns one raw input row into a parsed record (serializable: it runs on the executors). */
+  public interface RowParser extends java.util.function.Function<Row, ParsedRecord>, java.io.Serializable {}
+
+  /** Raw rows of one kind of input and how each becomes a {@link ParsedRecord}. */
+  record Piece(Dataset<Row> rows, RowParser parser) {}
+
+  /**
+   * An input, ready to be parsed (nothing read yet) and the format it is read as. {@link #mapRecords} parses each
+   * record and hands it straight to the caller's function in the same pass: the text is decoded once, never encoded
+   * into an intermediate Dataset.
+   */
+  public static final class Parsed {
+    private final List<Piece> pieces;
+    private final InputFormat format;
+
+    Parsed(List<Piece> pieces, InputFormat format) {
+      this.pieces = pieces;
+      this.format = format;
+    }
+
+    public InputFormat format() {
+      return format;
+    }
+
+    /** {@code then} over the parsed records (duplicate ids not marked), partition by partition. */
+    public <T> Dataset<T> mapRecords(MapPartitionsFunction<ParsedRecord, T> then, Encoder<T> encoder) {
+      Dataset<T> out = null;
+      for (Piece piece : pieces) {
+        Dataset<T> d = piece.rows().mapPartitions(parsedThen(piece.parser(), then), encoder);
+        out = out == null ? d : out.union(d);
+      }
+      return out;
+    }
+
+    /** Row parsing and then {@code then}, as one partition function (static: it must not hold this object). */
+    private static <T> MapPartitionsFunction<Row, T> parsedThen(RowParser parser,
+        MapPartitionsFunction<ParsedRecord, T> then) {
+      return rows -> then.call(new java.util.Iterator<ParsedRecord>() {
+        @Override
+        public boolean hasNext() {
+          return rows.hasNext();
+        }
+
+        @Override
+        public ParsedRecord next() {
+          return parser.apply(rows.next());
+        }
+      });
+    }
+
+    /** The parsed records themselves (lazy, not cached). */
+    public Dataset<ParsedRecord> records() {
+      return mapRecords(it -> it, Encoders.bean(ParsedRecord.class));
+    }
+  }
+
+  /**
+   * Every record of {@code input}, to be parsed and checked (duplicate ids not yet marked), unreadable and empty
+   * files as whole-file rejects; lazy. The job parses it once, in its scan ({@code CandidateSelection.scan});
+   * {@link #read} caches the parse.
+   */
+  public Parsed parse(String input, InputFormat requested) {
     InputFormat format = requested == InputFormat.AUTO ? detect(input) : requested;
     InputFiles.Listing listing = InputFiles.list(input, spark.sparkContext().hadoopConfiguration());
     String[] files = listing.readable().toArray(new String[0]);
-    Dataset<ParsedRecord> parsed = spark.createDataset(listing.rejects(), Encoders.bean(ParsedRecord.class));
+    List<Piece> pieces = new ArrayList<>();
     if (files.length > 0) {
-      Dataset<ParsedRecord> read;
       switch (format) {
         case TEXT:
-          read = readText(files);
+          pieces.add(readText(files));
           break;
         case JSONL:
-          read = readJsonLines(files);
+          pieces.add(readJsonLines(files));
           break;
         case CSV:
-          read = readCsv(files);
+          pieces.add(readCsv(files));
           break;
         case PARQUET:
-          read = readParquet(files);
+          pieces.addAll(readParquet(files));
           break;
         default:
           throw new IllegalArgumentException("unsupported format " + format);
       }
-      parsed = read.union(parsed);
     }
+    // the whole-file rejects of the listing (few): row i is reject i
+    List<ParsedRecord> listed = new ArrayList<>(listing.rejects());
+    if (!listed.isEmpty() || pieces.isEmpty()) {
+      pieces.add(new Piece(spark.range(listed.size()).toDF(), r -> listed.get((int) r.getLong(0))));
+    }
+    return new Parsed(pieces, format);
+  }
+
+  /** Parsed records, cached, with duplicate ids marked: for readers of whole articles (tests, the benchmark). */
+  public Ingested read(String input, InputFormat requested) {
+    Parsed p = parse(input, requested);
     // parsed once: the duplicate check, the articles and the rejects all read this copy (released by the caller)
-    parsed = parsed.persist(StorageLevel.MEMORY_AND_DISK());
-    return new Ingested(markDuplicates(parsed), format, parsed);
+    Dataset<ParsedRecord> parsed = p.records().persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<ParsedRecord> marked = markDuplicates(parsed.toDF(), functions.substring(functions.col("text"), 1,
+        RecordValidator.RAW_LIMIT)).as(Encoders.bean(ParsedRecord.class));
+    return new Ingested(marked, p.format(), parsed);
   }
 
   /**
-   * Marks every accepted record whose id an earlier record (by source, then position) already has as
-   * {@code duplicate_id}. The ids seen more than once are found from the ids alone; when there are at most
-   * {@code maxBroadcastDuplicates} of them they go to the executors as a broadcast table and the records are marked
-   * where they are, otherwise the records are ranked by a window over their ids (a shuffle of the whole input).
+   * Per input file of records with columns {@code source, reason}: {@code source, read, accepted, rejected}
+   * (read = accepted + rejected for every file), ordered by source.
    */
-  Dataset<ParsedRecord> markDuplicates(Dataset<ParsedRecord> parsed) {
-    Dataset<Row> firsts = parsed.filter(functions.col("reason").isNull()).groupBy("id")
+  public static Dataset<Row> byFile(Dataset<Row> records) {
+    Column ok = functions.col("reason").isNull();
+    return records.groupBy("source").agg(functions.count(functions.lit(1)).as("read"),
+        functions.sum(functions.when(ok, 1).otherwise(0)).as("accepted"),
+        functions.sum(functions.when(ok, 0).otherwise(1)).as("rejected")).orderBy("source");
+  }
+
+  /**
+   * Marks every accepted record (columns {@code id, source, position, reason, detail, raw}) whose id an earlier
+   * record (by source, then position) already has as {@code duplicate_id}, with {@code rawOfDuplicate} as its raw
+   * value; the columns stay as they were. The ids seen more than once are found from the ids alone; when there are
+   * at most {@code maxBroadcastDuplicates} of them they go to the executors as a broadcast table and the records are
+   * marked where they are, otherwise the records are ranked by a window over their ids (a shuffle of the input).
+   */
+  public Dataset<Row> markDuplicates(Dataset<Row> records, Column rawOfDuplicate) {
+    Dataset<Row> firsts = records.filter(functions.col("reason").isNull()).groupBy("id")
         .agg(functions.count(functions.lit(1)).as("n"),
             functions.min(functions.struct(functions.col("source"), functions.col("position"))).as("first"))
-        .filter(functions.col("n").gt(1)).select(functions.col("id"), functions.col("first.source"),
-            functions.col("first.position"));
+        .filter(functions.col("n").gt(1)).select(functions.col("id").as("_dup_id"),
+            functions.col("first.source").as("_first_source"), functions.col("first.position").as("_first_position"));
     long repeated = firsts.count();
     if (repeated == 0) {
-      return parsed;
+      return records;
     }
+    Column dup;
+    Dataset<Row> marked;
     if (repeated <= maxBroadcastDuplicates) {
-      java.util.HashMap<String, String> first = new java.util.HashMap<>();
-      for (Row r : firsts.collectAsList()) { // at most maxBroadcastDuplicates small rows
-        first.put(r.getString(0), r.getString(1) + '\u0000' + r.getLong(2));
-      }
-      org.apache.spark.broadcast.Broadcast<java.util.HashMap<String, String>> b = spark.sparkContext().broadcast(
-          first, scala.reflect.ClassTag$.MODULE$.apply(java.util.HashMap.class));
-      return parsed.map((org.apache.spark.api.java.function.MapFunction<ParsedRecord, ParsedRecord>) r -> {
-        String f = r.getReason() == null ? b.value().get(r.getId()) : null;
-        if (f != null && !f.equals(r.getSource() + '\u0000' + r.getPosition())) {
-          return ParsedRecord.reject(r.getSource(), r.getPosition(), r.getId(), DUPLICATE_ID, DUPLICATE_DETAIL,
-              RecordValidator.head(r.getText()));
-        }
-        return r;
-      }, Encoders.bean(ParsedRecord.class));
+      marked = records.join(functions.broadcast(firsts), records.col("id").equalTo(firsts.col("_dup_id")), "left");
+      dup = functions.col("reason").isNull().and(functions.col("_dup_id").isNotNull())
+          .and(functions.not(functions.col("source").equalTo(functions.col("_first_source"))
+              .and(functions.col("position").equalTo(functions.col("_first_position")))));
+    } else {
+      // ranked among the accepted records only: a rejected record does not take the id
+      Column rank = functions.row_number().over(Window.partitionBy(functions.col("id"),
+          functions.col("reason").isNull()).orderBy(functions.col("source"), functions.col("position")));
+      marked = records.withColumn("_n", functions.when(functions.col("reason").isNull(), rank));
+      dup = functions.coalesce(functions.col("_n").gt(1), functions.lit(false));
     }
-    // ranked among the accepted records only: a rejected record does not take the id
-    Column rank = functions.row_number().over(Window.partitionBy(functions.col("id"),
-        functions.col("reason").isNull()).orderBy(functions.col("source"), functions.col("position")));
-    Dataset<Row> ranked = parsed.withColumn("_n", functions.when(functions.col("reason").isNull(), rank));
-    Column dup = functions.col("_n").gt(1);
-    return ranked
-        .withColumn("reason", functions.when(dup, functions.lit(DUPLICATE_ID)).otherwise(functions.col("reason")))
-        .withColumn("detail", functions.when(dup, functions.lit(DUPLICATE_DETAIL)).otherwise(functions.col("detail")))
-        .withColumn("raw", functions.when(dup, functions.substring(functions.col("text"), 1,
-            RecordValidator.RAW_LIMIT))
-            .otherwise(functions.col("raw")))
-        .drop("_n").as(Encoders.bean(ParsedRecord.class));
+    List<Column> cols = new ArrayList<>();
+    for (String c : records.columns()) {
+      switch (c) {
+        case "reason":
+          cols.add(functions.when(dup, functions.lit(DUPLICATE_ID)).otherwise(functions.col(c)).as(c));
+          break;
+        case "detail":
+          cols.add(functions.when(dup, functions.lit(DUPLICATE_DETAIL)).otherwise(functions.col(c)).as(c));
+          break;
+        case "raw":
+          cols.add(functions.when(dup, rawOfDuplicate).otherwise(functions.col(c)).as(c));
+          break;
+        default:
+          cols.add(functions.col(c));
+      }
+    }
+    return marked.select(cols.toArray(new Column[0]));
   }
 
   /** Picks the format of a path: by the extensions of its files, else by the first bytes. */
@@ -239,27 +325,24 @@ public final class ArticleReader {
     return null;
   }
 
-  private Dataset<ParsedRecord> readText(String[] files) {
+  private Piece readText(String[] files) {
     RecordValidator v = validator;
     Dataset<Row> read = spark.read().format("binaryFile").load(files).select("path", "content");
-    return read.map((org.apache.spark.api.java.function.MapFunction<Row, ParsedRecord>) r ->
-        v.fromTextFile(InputFiles.name(r.getString(0)), (byte[]) r.get(1)), Encoders.bean(ParsedRecord.class));
+    return new Piece(read, r -> v.fromTextFile(InputFiles.name(r.getString(0)), (byte[]) r.get(1)));
   }
 
-  private Dataset<ParsedRecord> readJsonLines(String[] files) {
+  private Piece readJsonLines(String[] files) {
     RecordValidator v = validator;
     Dataset<Row> lines = spark.read().text(files)
         .withColumn("source", functions.input_file_name())
         .withColumn("position", functions.monotonically_increasing_id())
         .filter(functions.length(functions.trim(functions.col("value"))).gt(0));
     // the line's bytes as read (a string column cast to binary keeps them): malformed UTF-8 is caught, not replaced
-    return lines.select(functions.col("value").cast("binary"), functions.col("source"), functions.col("position"))
-        .map((org.apache.spark.api.java.function.MapFunction<Row, ParsedRecord>) r ->
-            v.fromJsonLine(InputFiles.name(r.getString(1)), r.getLong(2), (byte[]) r.get(0)),
-            Encoders.bean(ParsedRecord.class));
+    return new Piece(lines.select(functions.col("value").cast("binary"), functions.col("source"),
+        functions.col("position")), r -> v.fromJsonLine(InputFiles.name(r.getString(1)), r.getLong(2), (byte[]) r.get(0)));
   }
 
-  private Dataset<ParsedRecord> readCsv(String[] files) {
+  private Piece readCsv(String[] files) {
     RecordValidator v = validator;
     StructType schema = new StructType().add("id", DataTypes.StringType).add("url", DataTypes.StringType)
         .add("published", DataTypes.StringType).add("title", DataTypes.StringType).add("text", DataTypes.StringType)
@@ -269,7 +352,7 @@ public final class ArticleReader {
         .option("enforceSchema", "false").schema(schema).csv(files)
         .withColumn("source", functions.input_file_name())
         .withColumn("position", functions.monotonically_increasing_id());
-    return rows.map((org.apache.spark.api.java.function.MapFunction<Row, ParsedRecord>) r -> {
+    return new Piece(rows, r -> {
       String corrupt = r.getString(5);
       String source = InputFiles.name(r.getString(6));
       if (corrupt != null) {
@@ -278,16 +361,16 @@ public final class ArticleReader {
       }
       return v.fromFields(source, r.getLong(7), r.getString(0), r.getString(1), r.getString(2),
           r.getString(3), r.getString(4), r.getString(0) + "," + r.getString(3));
-    }, Encoders.bean(ParsedRecord.class));
+    });
   }
 
   /**
    * Parquet files: those whose schema has string-compatible {@code id} and {@code text} columns are read together;
    * every row of a file without them is a {@code wrong_schema} reject (the run fails only through the reject rate).
    */
-  private Dataset<ParsedRecord> readParquet(String[] files) {
+  private List<Piece> readParquet(String[] files) {
     List<String> good = new ArrayList<>();
-    Dataset<ParsedRecord> bad = null;
+    List<Piece> pieces = new ArrayList<>();
     for (String f : files) {
       Dataset<Row> file = spark.read().parquet(f);
       StructType fileSchema = file.schema();
@@ -299,20 +382,17 @@ public final class ArticleReader {
       String detail = "the file's columns are " + fileSchema.simpleString() + "; expected id, text (and url, "
           + "published, title)";
       String source = InputFiles.name(f);
-      Dataset<ParsedRecord> rows = file.toJSON().withColumn("position", functions.monotonically_increasing_id())
-          .map((org.apache.spark.api.java.function.MapFunction<Row, ParsedRecord>) r -> ParsedRecord.reject(source,
-              r.getLong(1), null, "wrong_schema", detail, RecordValidator.head(r.getString(0))),
-              Encoders.bean(ParsedRecord.class));
-      bad = bad == null ? rows : bad.union(rows);
+      pieces.add(new Piece(file.toJSON().withColumn("position", functions.monotonically_increasing_id()),
+          r -> ParsedRecord.reject(source, r.getLong(1), null, "wrong_schema", detail,
+              RecordValidator.head(r.getString(0)))));
     }
-    if (good.isEmpty()) {
-      return bad;
+    if (!good.isEmpty()) {
+      pieces.add(0, readParquetRows(good.toArray(new String[0])));
     }
-    Dataset<ParsedRecord> read = readParquetRows(good.toArray(new String[0]));
-    return bad == null ? read : read.union(bad);
+    return pieces;
   }
 
-  private Dataset<ParsedRecord> readParquetRows(String[] files) {
+  private Piece readParquetRows(String[] files) {
     RecordValidator v = validator;
     Dataset<Row> rows = spark.read().parquet(files);
     List<String> cols = java.util.Arrays.asList(rows.columns());
@@ -325,8 +405,7 @@ public final class ArticleReader {
             .as("title"),
         functions.col("text").cast("string").as("text"), functions.input_file_name().as("source"),
         functions.monotonically_increasing_id().as("position"));
-    return sel.map((org.apache.spark.api.java.function.MapFunction<Row, ParsedRecord>) r ->
-        v.fromFields(InputFiles.name(r.getString(5)), r.getLong(6), r.getString(0), r.getString(1), r.getString(2),
-            r.getString(3), r.getString(4), r.getString(0)), Encoders.bean(ParsedRecord.class));
+    return new Piece(sel, r -> v.fromFields(InputFiles.name(r.getString(5)), r.getLong(6), r.getString(0),
+        r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(0)));
   }
 }

@@ -183,6 +183,14 @@ public final class RecordValidator implements Serializable {
 
   /** ISO date of a date or timestamp string, or null when unreadable. */
   public static String parseDate(String s) {
+    // a timestamp ("1987-02-26T15:01:01", "2011-02-22 08:02"), the common case of feeds, is tried first: each
+    // format that fails costs an exception, and a timestamp fails every date format
+    if (s.length() > 10 && s.charAt(4) == '-' && (s.charAt(10) == 'T' || s.charAt(10) == ' ')) {
+      String timestamp = timestampDate(s);
+      if (timestamp != null) {
+        return timestamp;
+      }
+    }
     for (DateTimeFormatter f : DATE_FORMATS) {
       try {
         return LocalDate.parse(s, f).toString();
@@ -190,6 +198,11 @@ public final class RecordValidator implements Serializable {
         // next format
       }
     }
+    return timestampDate(s);
+  }
+
+  /** ISO date of a local or offset timestamp, or null. */
+  private static String timestampDate(String s) {
     try {
       return LocalDateTime.parse(s.replace(' ', 'T')).toLocalDate().toString();
     } catch (DateTimeParseException e) {

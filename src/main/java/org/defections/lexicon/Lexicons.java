@@ -235,6 +235,11 @@ public final class Lexicons implements Serializable {
   }
 
   /** A rank or title: canonical English name, rank class and specificity (higher is more specific). */
+  /** Function words (languages.tsv): word → ISO 639-1 language. */
+  public Map<String, String> functionWords() {
+    return Collections.unmodifiableMap(languages);
+  }
+
   /** Language of a function word (languages.tsv), or null. */
   public String languageOf(String word) {
     return languages.get(word);

@@ -1,11 +1,8 @@
 package org.defections.nightly;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.sha2;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -15,7 +12,6 @@ import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -23,7 +19,6 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.defections.DefectionJob;
 import org.defections.extract.Mention;
-import org.defections.ingest.Article;
 
 /**
  * The incremental state of a warehouse: one folder per night that annotated something,
@@ -37,7 +32,10 @@ import org.defections.ingest.Article;
 public final class IncrementalState implements DefectionJob.Increment {
   static final String BATCHES = "state/batches";
   private static final String ID = "article_id";
+  /** The batches' column: {@code CandidateSelection.contentHash} of each annotated article (title, date, text). */
   private static final String HASH = "content_hash";
+  /** The scanned records' column holding that hash. */
+  private static final String CONTENT_HASH = "contentHash";
   private static final String BATCH = "batch";
 
   private final SparkSession spark;
@@ -68,14 +66,13 @@ public final class IncrementalState implements DefectionJob.Increment {
     }
   }
 
-  /** The content hash of an article: SHA-256 over title, publication date and text. */
-  static Column contentHash() {
-    return sha2(concat_ws("\u0001", coalesce(col("title"), lit("")), coalesce(col("published"), lit("")),
-        col("text")), 256);
+  @Override
+  public boolean needsContentHash() {
+    return true;
   }
 
   @Override
-  public Dataset<Article> toAnnotate(Dataset<Article> accepted) {
+  public Dataset<Row> toAnnotate(Dataset<Row> accepted) {
     inInput = accepted.count();
     List<String> done = batchDirs();
     if (done.isEmpty()) {
@@ -83,19 +80,17 @@ public final class IncrementalState implements DefectionJob.Increment {
       return accepted;
     }
     Dataset<Row> seen = spark.read().parquet(paths(done, "articles")).select(col(ID), col(HASH));
-    Dataset<Row> hashed = accepted.withColumn(HASH, contentHash());
-    Dataset<Article> unseen = hashed.join(seen, hashed.col("id").equalTo(seen.col(ID))
-            .and(hashed.col(HASH).equalTo(seen.col(HASH))), "left_anti")
-        .drop(HASH).as(Encoders.bean(Article.class));
+    Dataset<Row> unseen = accepted.join(seen, accepted.col("id").equalTo(seen.col(ID))
+        .and(accepted.col(CONTENT_HASH).equalTo(seen.col(HASH))), "left_anti");
     fresh = unseen.count();
     return unseen;
   }
 
   @Override
-  public Dataset<Mention> allMentions(String runId, Dataset<Article> annotated, Dataset<Mention> extracted) {
+  public Dataset<Mention> allMentions(String runId, Dataset<Row> annotated, Dataset<Mention> extracted) {
     if (fresh > 0) {
       Path tmp = new Path(batches, "_tmp-" + runId);
-      annotated.select(col("id").as(ID), contentHash().as(HASH)).withColumn(BATCH, lit(runId)).write()
+      annotated.select(col("id").as(ID), col(CONTENT_HASH).as(HASH)).withColumn(BATCH, lit(runId)).write()
           .mode(SaveMode.ErrorIfExists).option("compression", "zstd").parquet(new Path(tmp, "articles").toString());
       extracted.toDF().withColumn(BATCH, lit(runId)).write().mode(SaveMode.ErrorIfExists)
           .option("compression", "zstd").parquet(new Path(tmp, "mentions").toString());

@@ -157,4 +157,27 @@ class NightlyTest {
     assertTrue(next.at("/nightly/versions_deleted").toString().contains(staging.getFileName().toString()));
     assertFalse(Files.exists(staging));
   }
+
+  /**
+   * The one pass computes each article's content hash in Java; warehouses written before hashed with Spark's
+   * {@code sha2(concat_ws(U+0001, title, published, text))}: both must agree, or every article would look new.
+   */
+  @Test
+  void theContentHashIsTheOneEarlierBatchesStored() {
+    var spark = SparkTestSession.get();
+    var rows = spark.createDataFrame(List.of(
+        org.apache.spark.sql.RowFactory.create("A title", "2012-08-06", "Text \u00e9 with accents."),
+        org.apache.spark.sql.RowFactory.create(null, null, "No title, no date.")),
+        new org.apache.spark.sql.types.StructType().add("title", "string").add("published", "string")
+            .add("text", "string"));
+    var col = org.apache.spark.sql.functions.col("title");
+    List<String> spark35 = rows.select(org.apache.spark.sql.functions.sha2(org.apache.spark.sql.functions.concat_ws(
+        "\u0001", org.apache.spark.sql.functions.coalesce(col, org.apache.spark.sql.functions.lit("")),
+        org.apache.spark.sql.functions.coalesce(org.apache.spark.sql.functions.col("published"),
+            org.apache.spark.sql.functions.lit("")), org.apache.spark.sql.functions.col("text")), 256))
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertEquals(spark35, List.of(
+        org.defections.annotate.CandidateSelection.contentHash("A title", "2012-08-06", "Text \u00e9 with accents."),
+        org.defections.annotate.CandidateSelection.contentHash(null, null, "No title, no date.")));
+  }
 }

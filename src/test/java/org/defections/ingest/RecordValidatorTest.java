@@ -44,4 +44,21 @@ class RecordValidatorTest {
     assertEquals("story.txt", ok.getId());
     assertEquals("A line.\n", ok.getText());
   }
+
+  @Test
+  void datesAndTimestampsOfEveryFormatGiveTheirDay() {
+    java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+    cases.put("2012-08-06", "2012-08-06");
+    cases.put("1987-02-26T15:01:01", "1987-02-26");
+    cases.put("2011-02-22 08:02", "2011-02-22");
+    cases.put("2011-02-22T08:02:00+01:00", "2011-02-22");
+    cases.put("2011-02-22T23:30:00Z", "2011-02-22");
+    cases.put("August 6, 2012", "2012-08-06");
+    cases.put("6 August 2012", "2012-08-06");
+    cases.put("2012/08/06", "2012-08-06");
+    cases.forEach((in, day) -> org.junit.jupiter.api.Assertions.assertEquals(day, RecordValidator.parseDate(in), in));
+    for (String bad : new String[] {"2012-13-45", "2012-02-30T10:00:00", "2012-02-22Tnoon", "yesterday", ""}) {
+      org.junit.jupiter.api.Assertions.assertNull(RecordValidator.parseDate(bad), bad);
+    }
+  }
 }

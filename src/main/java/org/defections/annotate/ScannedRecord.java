@@ -1,0 +1,56 @@
+package org.defections.annotate;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One input record after the single pass over the corpus (bean, {@code Encoders.bean(ScannedRecord.class)}): where
+ * it was read ({@code source, position}), its id, and either its reject ({@code reason, detail, raw}) or, for an
+ * accepted article, its language and its candidate {@link Passage}s (empty when the language is not annotated or no
+ * trigger phrase occurs). Small: the text is kept only inside the passages, plus a short {@code head} (what a
+ * {@code duplicate_id} reject shows as raw) and, when a nightly run asks for it, the {@code contentHash}.
+ */
+public class ScannedRecord implements Serializable {
+  private static final long serialVersionUID = 1L;
+  /** Characters of an accepted article's text kept as {@code head}. */
+  public static final int HEAD_CHARS = 200;
+
+  private String source;
+  private long position;
+  private String id;
+  private String url;
+  private String published;
+  private String reason;
+  private String detail;
+  private String raw;
+  private String head;
+  private String language;
+  private String contentHash;
+  private List<Passage> passages = new ArrayList<>();
+
+  public String getSource() { return source; }
+  public void setSource(String v) { source = v; }
+  public long getPosition() { return position; }
+  public void setPosition(long v) { position = v; }
+  public String getId() { return id; }
+  public void setId(String v) { id = v; }
+  public String getUrl() { return url; }
+  public void setUrl(String v) { url = v; }
+  public String getPublished() { return published; }
+  public void setPublished(String v) { published = v; }
+  public String getReason() { return reason; }
+  public void setReason(String v) { reason = v; }
+  public String getDetail() { return detail; }
+  public void setDetail(String v) { detail = v; }
+  public String getRaw() { return raw; }
+  public void setRaw(String v) { raw = v; }
+  public String getHead() { return head; }
+  public void setHead(String v) { head = v; }
+  public String getLanguage() { return language; }
+  public void setLanguage(String v) { language = v; }
+  public String getContentHash() { return contentHash; }
+  public void setContentHash(String v) { contentHash = v; }
+  public List<Passage> getPassages() { return passages; }
+  public void setPassages(List<Passage> v) { passages = v; }
+}

@@ -115,6 +115,11 @@ public final class DefectionJob {
       Broadcast<Lexicons> lx = spark.sparkContext().broadcast(lexicons, scala.reflect.ClassTag$.MODULE$.apply(
           Lexicons.class));
 
+      // the Spark NLP pipeline is built on the driver while the executors read the corpus
+      Path matchers = workDir().resolve("matchers");
+      java.util.concurrent.CompletableFuture<PipelineModel> building = java.util.concurrent.CompletableFuture
+          .supplyAsync(() -> AnnotationPipeline.build(spark, lexicons, matchers));
+
       // ingest and the one pass over the text: parse, check, language, candidate passages; only this small result
       // is cached (the text itself is read once)
       long t = System.nanoTime();
@@ -165,7 +170,7 @@ public final class DefectionJob {
           candidateArticles, articlesToAnnotate, passageCount, timings.get("candidates_ms"));
 
       t = System.nanoTime();
-      PipelineModel pipeline = AnnotationPipeline.build(spark, lexicons, workDir().resolve("matchers"));
+      PipelineModel pipeline = built(building);
       long distinctPassages = passages.select("text").distinct().count();
       Dataset<Row> annotated = AnnotationPipeline.annotate(pipeline, CandidateSelection.distinct(passages));
       Dataset<Mention> mentions = increment.allMentions(runId, toAnnotate, MentionExtraction.extract(annotated, lx))
@@ -259,6 +264,18 @@ public final class DefectionJob {
           + "(%.1f %%), more than ingest.max-reject-rate = %s allows; nothing was published. See the reasons with "
           + "--max-reject-rate 1 or in the rejects table of a run that passes.", rejected, read, 100 * rate,
           config.maxRejectRate()));
+    }
+  }
+
+  /** The pipeline built in the background, or the build's own exception. */
+  private static PipelineModel built(java.util.concurrent.CompletableFuture<PipelineModel> building) {
+    try {
+      return building.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException) {
+        throw (RuntimeException) e.getCause();
+      }
+      throw new IllegalStateException("the annotation pipeline could not be built", e.getCause());
     }
   }
 

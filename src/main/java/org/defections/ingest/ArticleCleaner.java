@@ -94,17 +94,19 @@ public final class ArticleCleaner implements Serializable {
       + "\\s*(?:\\([^)\n]{1,40}\\))?\\s*[-\u2013\u2014]{1,2}\\s*"
       + "|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+(?: \\([^)\n]{1,40}\\))? [-\u2013\u2014]{1,2} )(?=[A-Z\"\u201c'])");
 
-  /** The line with its dateline replaced by spaces (offsets stay the same). */
+  /** The line with its dateline replaced by spaces (offsets stay the same); only at the start of the line. */
   static String blankDateline(String line) {
     java.util.regex.Matcher m = DATELINE.matcher(line);
-    if (!m.find() || m.end() == line.length()) {
+    if (!m.lookingAt() || m.end() == line.length()) {
       return line;
     }
     return " ".repeat(m.end()) + line.substring(m.end());
   }
 
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
   static String normalise(String line) {
-    return line.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201c', '"')
-        .replace('\u201d', '"').replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+    return NON_WORD.matcher(line.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'')
+        .replace('\u201c', '"').replace('\u201d', '"')).replaceAll(" ").trim();
   }
 }

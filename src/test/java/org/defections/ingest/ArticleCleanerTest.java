@@ -36,7 +36,10 @@ class ArticleCleanerTest {
       org.junit.jupiter.api.Assertions.assertEquals(c[1], blanked.trim());
     }
     for (String keep : new String[] {"NATO - the alliance met.", "A Syrian pilot - Col. X - defected.",
-        "US officials said so.", "Kim Jong-un said - Nothing."}) {
+        "US officials said so.", "Kim Jong-un said - Nothing.",
+        // a dateline opens the line: capital words before a dash in mid-sentence are no dateline
+        "Two soldiers fled to South Korea - Yonhap said they were privates.",
+        "The pilot landed in Amman \u2014 Jordan granted him asylum."}) {
       org.junit.jupiter.api.Assertions.assertEquals(keep, ArticleCleaner.blankDateline(keep));
     }
   }

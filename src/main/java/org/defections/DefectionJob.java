@@ -136,9 +136,8 @@ public final class DefectionJob {
       }
       long read = all.count();
       writer.stage(Tables.INPUT_FILES, ArticleReader.byFile(all), 1);
-      long rejected = writer.stage(Tables.REJECTS, all.filter(functions.col("reason").isNotNull())
-          .select(Tables.REJECT_COLUMNS[0], java.util.Arrays.copyOfRange(Tables.REJECT_COLUMNS, 1,
-              Tables.REJECT_COLUMNS.length)), config.outputFiles());
+      long rejected = writer.stage(Tables.REJECTS, TableWriter.snakeCase(all.filter(functions.col("reason")
+          .isNotNull()), Tables.REJECT_COLUMNS), config.outputFiles());
       timings.put("ingest_ms", ms(t));
 
       t = System.nanoTime();

@@ -21,9 +21,10 @@ import org.defections.lexicon.Lexicons;
 
 /**
  * Language, cleaning and candidate selection, before Spark NLP. Input: the job's input, parsed record by record in
- * the same pass ({@link ArticleReader.Parsed}, nothing cached). Output: one small {@link ScannedRecord} per input record: a reject as it came,
- * an accepted article with its language and the {@link Passage}s that can hold a defection (articles without a
- * trigger phrase, or in a language the rules do not read, have none). The whole text is read once, here.
+ * the same pass ({@link ArticleReader.Parsed}, nothing cached). Output: one small {@link ScannedRecord} per input
+ * record: a reject as it came, an accepted article with its language and the {@link Passage}s that can hold a
+ * defection (articles without a trigger phrase, or in a language the rules do not read, have none). The whole text
+ * is read once, here.
  */
 public final class CandidateSelection {
   private CandidateSelection() {}
@@ -54,8 +55,6 @@ public final class CandidateSelection {
           s.setSource(r.getSource());
           s.setPosition(r.getPosition());
           s.setId(r.getId());
-          s.setUrl(r.getUrl());
-          s.setPublished(r.getPublished());
           s.setReason(r.getReason());
           s.setDetail(r.getDetail());
           s.setRaw(r.getRaw());
@@ -84,13 +83,8 @@ public final class CandidateSelection {
    * U+0001, null fields as empty (the nightly batches store it per article id).
    */
   public static String contentHash(String title, String published, String text) {
-    try {
-      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(((title == null ? "" : title) + '\u0001'
-          + (published == null ? "" : published) + '\u0001' + text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(d);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
+    return sha256Hex((title == null ? "" : title) + '\u0001' + (published == null ? "" : published) + '\u0001' + text,
+        32);
   }
 
   /** Column of {@link #distinct}: the articles (id, url) holding a passage, sorted; the first is the one kept. */
@@ -172,10 +166,15 @@ public final class CandidateSelection {
    * published under several ids has one key.
    */
   public static String reportKey(String text) {
+    return sha256Hex(text, 16);
+  }
+
+  /** The first {@code bytes} bytes of the SHA-256 of {@code s} (UTF-8), in hex. */
+  private static String sha256Hex(String s, int bytes) {
     try {
-      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(
           java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(d, 0, 16);
+      return java.util.HexFormat.of().formatHex(d, 0, bytes);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available", e);
     }

@@ -19,8 +19,6 @@ public class ScannedRecord implements Serializable {
   private String source;
   private long position;
   private String id;
-  private String url;
-  private String published;
   private String reason;
   private String detail;
   private String raw;
@@ -35,10 +33,6 @@ public class ScannedRecord implements Serializable {
   public void setPosition(long v) { position = v; }
   public String getId() { return id; }
   public void setId(String v) { id = v; }
-  public String getUrl() { return url; }
-  public void setUrl(String v) { url = v; }
-  public String getPublished() { return published; }
-  public void setPublished(String v) { published = v; }
   public String getReason() { return reason; }
   public void setReason(String v) { reason = v; }
   public String getDetail() { return detail; }

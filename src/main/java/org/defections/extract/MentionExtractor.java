@@ -39,6 +39,9 @@ public final class MentionExtractor {
       "claimed", "insisted", "told");
   /** Reported speech without a reporting verb: "there were reports that", "according to". */
   private static final Set<String> REPORT_NOUNS = Set.of("reports", "report", "reported", "according");
+  /** Words before a trigger that place the event before the report: a relative clause, "former", "years ago". */
+  private static final Set<String> EARLIER_CUES = Set.of("who", "whom", "whose", "which", "former", "once",
+      "previously", "earlier", "after", "since", "before", "ago");
   private static final Set<String> COPULA = Set.of("is", "was", "has been", "had been", "were", "are", "been");
   /** Words that may stand between a name and what governs it: "the former deputy ...". */
   private static final Set<String> TITLE_MODIFIERS = Set.of("the", "senior", "former", "top", "deputy", "acting",
@@ -1026,7 +1029,7 @@ public final class MentionExtractor {
       }
       DateResolver.Resolved date = date(tb, te, ss, se);
       boolean perfectDefault = date.year() == null && doc.published() != null && tb - 1 >= ss
-          && (perfect(tb, ss) || newsPast(tb, te, ss, entry) || reportedPerfect(tb, te, ss, entry));
+          && (perfect(tb, ss) || newsPast(tb, te, ss, entry) || reportedPerfect(tb, te, ss, se, entry));
       if (perfectDefault) {
         // news in the present perfect ("has defected"), or a main-clause past with no date of its own ("the pilot
         // defected and asked for asylum"), reports an event of the days before publication
@@ -1432,12 +1435,11 @@ public final class MentionExtractor {
      * which in news usually recall older events.
      */
     boolean newsPast(int tb, int te, int ss, TriggerEntry entry) {
-      if (!"VERB".equals(entry.kind()) && !"ASYLUM".equals(entry.kind()) && !"RESIGN".equals(entry.kind())) {
+      if (!verbal(entry)) {
         return false;
       }
       for (int i = tb - 1; i >= Math.max(ss, tb - 6); i--) {
-        if (Set.of("had", "who", "whom", "whose", "which", "former", "once", "previously", "earlier", "after",
-            "since", "before", "ago").contains(low[i])) {
+        if ("had".equals(low[i]) || EARLIER_CUES.contains(low[i])) {
           return false;
         }
         if (Set.of(",", ";", ":").contains(low[i])) {
@@ -1458,32 +1460,22 @@ public final class MentionExtractor {
      * reporting word in the same sentence, with nothing that places the event earlier ("years ago", "before",
      * "previously", "once", a relative clause).
      */
-    boolean reportedPerfect(int tb, int te, int ss, TriggerEntry entry) {
-      if (!"VERB".equals(entry.kind()) && !"ASYLUM".equals(entry.kind()) && !"RESIGN".equals(entry.kind())) {
+    boolean reportedPerfect(int tb, int te, int ss, int se, TriggerEntry entry) {
+      if (!verbal(entry)) {
         return false;
       }
-      int had = -1;
-      for (int i = tb - 1; i >= Math.max(ss, tb - 3); i--) {
-        if ("had".equals(low[i])) {
-          had = i;
-          break;
-        }
-        if (!(low[i].endsWith("ly") || Set.of("also", "just", "now", "recently").contains(low[i]))) {
-          return false;
-        }
-      }
+      int had = auxiliaryBefore(tb, ss, Set.of("had"), Set.of("also", "just", "now", "recently"));
       if (had < 0) {
         return false;
       }
       boolean reported = false;
       for (int i = ss; i < had; i++) {
-        if (Set.of("who", "whom", "whose", "which", "former", "once", "previously", "earlier", "after", "since",
-            "before", "ago").contains(low[i])) {
+        if (EARLIER_CUES.contains(low[i])) {
           return false;
         }
         reported |= REPORTING.contains(low[i]) || REPORT_NOUNS.contains(low[i]);
       }
-      for (int i = te; i < Math.min(te + 6, sentEndOf(tb)); i++) {
+      for (int i = te; i < Math.min(te + 6, se); i++) {
         if (Set.of("ago", "before", "earlier", "previously").contains(low[i])) {
           return false;
         }
@@ -1491,20 +1483,29 @@ public final class MentionExtractor {
       return reported;
     }
 
-    private int sentEndOf(int token) {
-      return sentEnd[toks.get(token).sentence()];
+    boolean perfect(int tb, int ss) {
+      return auxiliaryBefore(tb, ss, Set.of("has", "have"), Set.of("also", "just", "now", "since", "recently")) >= 0;
     }
 
-    boolean perfect(int tb, int ss) {
+    /**
+     * The token of one of {@code auxiliaries} at most three tokens before the trigger, with only "-ly" words and
+     * {@code adverbs} between ("has also defected", "had recently fled"), or -1.
+     */
+    private int auxiliaryBefore(int tb, int ss, Set<String> auxiliaries, Set<String> adverbs) {
       for (int i = tb - 1; i >= Math.max(ss, tb - 3); i--) {
-        if (Set.of("has", "have").contains(low[i])) {
-          return true;
+        if (auxiliaries.contains(low[i])) {
+          return i;
         }
-        if (!(low[i].endsWith("ly") || Set.of("also", "just", "now", "since", "recently").contains(low[i]))) {
-          return false;
+        if (!(low[i].endsWith("ly") || adverbs.contains(low[i]))) {
+          return -1;
         }
       }
-      return false;
+      return -1;
+    }
+
+    /** Triggers whose tense tells when: verbs, asylum requests and resignations (not nouns or agents). */
+    private boolean verbal(TriggerEntry entry) {
+      return "VERB".equals(entry.kind()) || "ASYLUM".equals(entry.kind()) || "RESIGN".equals(entry.kind());
     }
 
     /**

@@ -48,14 +48,12 @@ public final class ArticleReader {
 
   /** Accepted articles and rejects of one read. */
   public static final class Ingested {
-    private final Dataset<ParsedRecord> all;
     private final Dataset<Article> articles;
     private final Dataset<ParsedRecord> rejects;
     private final InputFormat format;
     private final Dataset<ParsedRecord> parsed;
 
     Ingested(Dataset<ParsedRecord> all, InputFormat format, Dataset<ParsedRecord> parsed) {
-      this.all = all;
       this.format = format;
       this.parsed = parsed;
       articles = all.filter(functions.col("reason").isNull())
@@ -76,16 +74,6 @@ public final class ArticleReader {
 
     public InputFormat format() {
       return format;
-    }
-
-    /** Every record read, parsed (cached): one per line, row or file. */
-    public Dataset<ParsedRecord> parsed() {
-      return parsed;
-    }
-
-    /** Per input file: {@code source, read, accepted, rejected} (read = accepted + rejected for every file). */
-    public Dataset<Row> byFile() {
-      return ArticleReader.byFile(all.toDF());
     }
 
     /** Drops the cached parse; call once the articles are scanned and the rejects written. */

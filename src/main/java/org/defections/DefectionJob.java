@@ -9,9 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
@@ -108,8 +113,15 @@ public final class DefectionJob {
   public ObjectNode run(String runId, Increment increment) {
     TableWriter writer = new TableWriter(spark, config.output(), runId);
     writer.checkOutput(config.input());
-    Map<String, Long> timings = new LinkedHashMap<>();
+    Map<String, Long> timings = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     long t0 = System.nanoTime();
+    // driver threads that submit the small independent Spark jobs of the run (table writes) side by side
+    ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+      Thread th = new Thread(r, "defections-writer");
+      th.setDaemon(true);
+      return th;
+    });
+    List<CompletableFuture<?>> started = new ArrayList<>();
     try {
       Lexicons lexicons = Lexicons.load(config.lexiconsDir());
       Broadcast<Lexicons> lx = spark.sparkContext().broadcast(lexicons, scala.reflect.ClassTag$.MODULE$.apply(
@@ -125,84 +137,115 @@ public final class DefectionJob {
       long t = System.nanoTime();
       ArticleReader reader = new ArticleReader(spark, config.maxTextChars());
       ArticleReader.Parsed parsed = reader.parse(config.input(), config.format());
-      Dataset<ScannedRecord> scanned = CandidateSelection.scan(parsed, lx, LanguageDetector.ANNOTATED,
+      Dataset<ScannedRecord> scanned = cached(CandidateSelection.scan(parsed, lx, LanguageDetector.ANNOTATED,
           config.contextParagraphs(), config.maxPassageChars(), config.candidateSelection(),
-          increment.needsContentHash()).persist(StorageLevel.MEMORY_AND_DISK());
+          increment.needsContentHash()));
       Dataset<Row> scannedRows = scanned.toDF();
       Dataset<Row> all = reader.markDuplicates(scannedRows, functions.col("head"));
       if (all != scannedRows) { // duplicates were marked: keep the marked copy instead
-        all.persist(StorageLevel.MEMORY_AND_DISK()).count();
+        cached(all).count();
         scanned.unpersist();
       }
-      long read = all.count();
-      writer.stage(Tables.INPUT_FILES, ArticleReader.byFile(all), 1);
-      long rejected = writer.stage(Tables.REJECTS, TableWriter.snakeCase(all.filter(functions.col("reason")
-          .isNotNull()), Tables.REJECT_COLUMNS), config.outputFiles());
+      // every count of the ingest from one aggregation over the records: n records per file, reason, language and
+      // whether the article holds candidate passages (a few rows per file)
+      Dataset<Row> census = cached(all.groupBy(functions.col("source"), functions.col("reason"),
+          functions.col("language"), functions.coalesce(functions.size(functions.col("passages")).gt(0),
+              functions.lit(false)).as("candidate")).agg(functions.count(functions.lit(1)).as("n")).coalesce(cores()));
+      Map<String, Long> rejectsByReason = new java.util.TreeMap<>();
+      Map<String, Long> acceptedByLanguage = new java.util.TreeMap<>();
+      long acceptedCandidates = 0;
+      // one row per reason, language and candidate flag
+      for (Row r : census.groupBy("reason", "language", "candidate").agg(functions.sum("n")).collectAsList()) {
+        if (r.isNullAt(0)) {
+          acceptedByLanguage.merge(r.getString(1), r.getLong(3), Long::sum);
+          acceptedCandidates += r.getBoolean(2) ? r.getLong(3) : 0;
+        } else {
+          rejectsByReason.merge(r.getString(0), r.getLong(3), Long::sum);
+        }
+      }
+      long acceptedCount = acceptedByLanguage.values().stream().mapToLong(Long::longValue).sum();
+      long rejectedCount = rejectsByReason.values().stream().mapToLong(Long::longValue).sum();
+      long read = acceptedCount + rejectedCount;
       timings.put("ingest_ms", ms(t));
+      LOG.info("ingest: {} read, {} accepted, {} rejected ({} ms)", read, acceptedCount, rejectedCount,
+          timings.get("ingest_ms"));
+      checkRejectRate(acceptedCount, rejectedCount);
+      // the two ingest tables are written while the candidates go on to annotation
+      CompletableFuture<Long> ingestTables = async(pool, started, () -> {
+        long since = System.nanoTime();
+        writer.stage(Tables.INPUT_FILES, ArticleReader.byFile(census), 1);
+        long rows = writer.stage(Tables.REJECTS, TableWriter.snakeCase(all.filter(functions.col("reason")
+            .isNotNull()), Tables.REJECT_COLUMNS), config.outputFiles());
+        census.unpersist();
+        timings.put("ingest_tables_ms", ms(since));
+        return rows;
+      });
 
       t = System.nanoTime();
       Dataset<Row> accepted = all.filter(functions.col("reason").isNull());
       Dataset<Row> toAnnotate = increment.toAnnotate(accepted);
-      Map<String, Long> byLanguage = new java.util.TreeMap<>();
-      for (Row r : toAnnotate.groupBy("language").count().collectAsList()) { // one row per language
-        byLanguage.put(r.getString(0), r.getLong(1));
-      }
-      long articlesToAnnotate = byLanguage.values().stream().mapToLong(Long::longValue).sum();
-      // counted apart from the reads and the rejects: the three must add up
-      long acceptedCount = toAnnotate == accepted ? articlesToAnnotate : accepted.count();
-      LOG.info("ingest: {} read, {} accepted, {} rejected ({} ms)", read, acceptedCount, rejected,
-          timings.get("ingest_ms"));
-      if (read != acceptedCount + rejected) {
-        throw new IllegalStateException("input accounting does not add up: " + read + " records read, "
-            + acceptedCount + " accepted, " + rejected + " rejected; nothing was published");
-      }
-      checkRejectRate(acceptedCount, rejected);
-      long skippedLanguage = byLanguage.entrySet().stream()
-          .filter(e -> !LanguageDetector.ANNOTATED.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+      Map<String, Long> byLanguage = acceptedByLanguage;
+      long candidateArticles = acceptedCandidates;
       Dataset<ScannedRecord> candidates = toAnnotate.filter(functions.size(functions.col("passages")).gt(0))
           .as(Encoders.bean(ScannedRecord.class));
-      Dataset<Passage> passages = CandidateSelection.passages(candidates).persist(StorageLevel.MEMORY_AND_DISK());
-      long passageCount = passages.count();
-      long candidateArticles = candidates.count();
+      if (toAnnotate != accepted) { // a nightly run annotates a part of the accepted articles: count that part
+        byLanguage = new java.util.TreeMap<>();
+        for (Row r : toAnnotate.groupBy("language").count().collectAsList()) { // one row per language
+          byLanguage.put(r.getString(0), r.getLong(1));
+        }
+        candidateArticles = candidates.count();
+      }
+      long articlesToAnnotate = byLanguage.values().stream().mapToLong(Long::longValue).sum();
+      long skippedLanguage = byLanguage.entrySet().stream()
+          .filter(e -> !LanguageDetector.ANNOTATED.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+      // copies of one passage are extracted once, and each distinct text annotated once
+      Dataset<Row> distinct = cached(CandidateSelection.distinct(CandidateSelection.passages(candidates))
+          .coalesce(cores()));
+      Row passageCounts = distinct.agg(functions.coalesce(functions.sum(functions.size(
+          functions.col(CandidateSelection.COPIES))), functions.lit(0L)), functions.countDistinct(
+          functions.col("text"))).first();
+      long passageCount = passageCounts.getLong(0);
+      long distinctPassages = passageCounts.getLong(1);
       timings.put("candidates_ms", ms(t));
       LOG.info("candidates: {} of {} articles to annotate hold trigger words; {} passages go to Spark NLP ({} ms)",
           candidateArticles, articlesToAnnotate, passageCount, timings.get("candidates_ms"));
 
       t = System.nanoTime();
       PipelineModel pipeline = built(building);
-      long distinctPassages = passages.select("text").distinct().count();
-      Dataset<Row> annotated = AnnotationPipeline.annotate(pipeline, CandidateSelection.distinct(passages));
-      Dataset<Mention> mentions = increment.allMentions(runId, toAnnotate, MentionExtraction.extract(annotated, lx))
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> annotated = AnnotationPipeline.annotate(pipeline, distinct);
+      Dataset<Mention> mentions = cached(increment.allMentions(runId, toAnnotate, MentionExtraction.extract(annotated,
+          lx)));
       long mentionCount = writer.stage(Tables.MENTIONS, TableWriter.snakeCase(mentions, Tables.MENTION_COLUMNS),
           config.outputFiles());
       timings.put("annotate_extract_ms", ms(t));
       LOG.info("annotated and extracted: {} mentions ({} ms)", mentionCount, timings.get("annotate_extract_ms"));
 
-      // resolve, aggregate
+      // resolve, aggregate: the aggregate tables (a few rows each) are written at once, each is mostly Spark's
+      // per-job latency
       t = System.nanoTime();
-      Dataset<DefectionRecord> records = Resolution.resolve(mentions);
-      Dataset<Row> defections = TableWriter.snakeCase(records, Tables.DEFECTION_COLUMNS)
-          .orderBy("origin_country", "event_id");
-      long recordCount = writer.stage(Tables.DEFECTIONS, defections, config.outputFiles());
+      long recordCount = writer.stage(Tables.DEFECTIONS, TableWriter.snakeCase(Resolution.resolve(mentions),
+          Tables.DEFECTION_COLUMNS).orderBy("origin_country", "event_id"), config.outputFiles());
       timings.put("resolve_ms", ms(t));
       LOG.info("resolved: {} defection records ({} ms)", recordCount, timings.get("resolve_ms"));
       t = System.nanoTime();
-      Dataset<Row> written = spark.read().parquet(config.output() + "/_staging/" + runId + "/" + Tables.DEFECTIONS);
-      for (Map.Entry<String, Dataset<Row>> e : Aggregates.all(written).entrySet()) {
-        writer.stage(e.getKey(), e.getValue(), 1);
-      }
-      timings.put("aggregate_ms", ms(t));
-
-      Map<String, Long> rejectsByReason = new LinkedHashMap<>();
-      for (Row r : spark.read().parquet(config.output() + "/_staging/" + runId + "/" + Tables.REJECTS)
-          .groupBy("reason").count().orderBy("reason").collectAsList()) {
-        rejectsByReason.put(r.getString(0), r.getLong(1));
+      List<CompletableFuture<Long>> aggregates = new ArrayList<>();
+      Dataset<Row> defections = spark.read().parquet(writer.staged(Tables.DEFECTIONS));
+      for (Map.Entry<String, Dataset<Row>> e : Aggregates.all(defections).entrySet()) {
+        aggregates.add(async(pool, started, () -> writer.stage(e.getKey(), e.getValue(), 1)));
       }
       Map<String, Long> factuality = new LinkedHashMap<>();
       for (Row r : mentions.groupBy(functions.coalesce(functions.col("keptOutReason"), functions.col("factuality"))
           .as("f")).count().orderBy(functions.col("count").desc(), functions.col("f")).collectAsList()) {
         factuality.put(r.getString(0), r.getLong(1));
+      }
+      aggregates.forEach(DefectionJob::joined);
+      timings.put("aggregate_ms", ms(t));
+      long rejected = joined(ingestTables);
+      // the census and the rejects table counted apart: they must agree
+      if (rejected != rejectedCount) {
+        throw new IllegalStateException("input accounting does not add up: " + read + " records read, "
+            + acceptedCount + " accepted, " + rejectedCount + " rejected, but " + rejected
+            + " rows in the rejects table; nothing was published");
       }
       timings.put("total_ms", ms(t0));
 
@@ -239,10 +282,20 @@ public final class DefectionJob {
           om.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
       all.unpersist();
       scanned.unpersist();
-      passages.unpersist();
+      distinct.unpersist();
       mentions.unpersist();
+      pool.shutdown();
       return m;
     } catch (RuntimeException | IOException e) {
+      // the writes under way finish (or fail) before the staging folder goes
+      for (CompletableFuture<?> f : started) {
+        try {
+          f.join();
+        } catch (RuntimeException ignored) {
+          // the run fails with its first exception, e
+        }
+      }
+      pool.shutdown();
       writer.abort();
       if (e instanceof IOException) {
         throw new UncheckedIOException((IOException) e);
@@ -263,6 +316,56 @@ public final class DefectionJob {
           + "(%.1f %%), more than ingest.max-reject-rate = %s allows; nothing was published. See the reasons with "
           + "--max-reject-rate 1 or in the rejects table of a run that passes.", rejected, read, 100 * rate,
           config.maxRejectRate()));
+    }
+  }
+
+  /**
+   * Caches {@code data} (memory, then disk) uncompressed: the cached records' ids and heads are nearly all distinct,
+   * and dictionaries would cost a hash map per string column and batch to save nothing. Spark plans a cache with a
+   * copy of the session's settings taken here ({@code spark.sql.inMemoryColumnarStorage.compressed}, set for the call
+   * and then restored). The copy runs without adaptive execution: a cached plan's shuffles keep {@code
+   * spark.sql.shuffle.partitions}, so the callers coalesce small cached results ({@link #cores}).
+   */
+  private <T> Dataset<T> cached(Dataset<T> data) {
+    String key = "spark.sql.inMemoryColumnarStorage.compressed";
+    scala.Option<String> before = spark.conf().getOption(key);
+    spark.conf().set(key, "false");
+    try {
+      return data.persist(StorageLevel.MEMORY_AND_DISK());
+    } finally {
+      if (before.isDefined()) {
+        spark.conf().set(key, before.get());
+      } else {
+        spark.conf().unset(key);
+      }
+    }
+  }
+
+  /** Partitions for the small cached results (the census, the distinct passages): one per core. */
+  private int cores() {
+    return Math.max(1, spark.sparkContext().defaultParallelism());
+  }
+
+  /** Runs {@code work} (it submits Spark jobs of its own) on the run's driver pool; remembered in {@code started}. */
+  private static <T> CompletableFuture<T> async(ExecutorService pool, List<CompletableFuture<?>> started,
+      java.util.function.Supplier<T> work) {
+    CompletableFuture<T> f = CompletableFuture.supplyAsync(work, pool);
+    started.add(f);
+    return f;
+  }
+
+  /** The value of work run by {@link #async}, or its own exception. */
+  private static <T> T joined(CompletableFuture<T> work) {
+    try {
+      return work.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException) {
+        throw (RuntimeException) e.getCause();
+      }
+      if (e.getCause() instanceof Error) {
+        throw (Error) e.getCause();
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 

@@ -87,7 +87,7 @@ public final class AnnotationPipeline {
     // both sides hash-partitioned by text into one partition per core: the join needs no further shuffle, and the
     // pipeline's models are deserialized once per partition (not once per default shuffle partition)
     int n = Math.max(1, passages.sparkSession().sparkContext().defaultParallelism());
-    Dataset<Row> texts = passages.select(TEXT).distinct().repartition(n, functions.col(TEXT));
+    Dataset<Row> texts = passages.select(TEXT).repartition(n, functions.col(TEXT)).distinct();
     return passages.repartition(n, functions.col(TEXT)).join(pipeline.transform(texts), TEXT);
   }
 

@@ -183,11 +183,7 @@ public final class CandidateSelection {
   /** The first full date in the article's opening (a dateline or byline), ISO, or null. */
   static String dateline(String text) {
     String head = text.length() > 1500 ? text.substring(0, 1500) : text;
-    for (TemporalTagger.Expression e : TemporalTagger.tag(head)) {
-      if (e.value().startsWith("DATE:")) {
-        return e.value().substring(5);
-      }
-    }
-    return null;
+    List<TemporalTagger.Expression> dates = TemporalTagger.fullDates(head);
+    return dates.isEmpty() ? null : dates.get(0).value().substring(5);
   }
 }

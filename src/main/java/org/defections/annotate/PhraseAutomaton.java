@@ -27,9 +27,17 @@ public final class PhraseAutomaton implements Serializable {
     boolean hit(int begin, int end, int phrase);
   }
 
-  private final char[] classOf; // char -> symbol class; 0 = not in any phrase
-  private final int[][] next; // state x class -> state (complete: failure links folded in)
-  private final int[][] outputs; // state -> phrases ending here (its own and those of its suffix states)
+  /** char → symbol class of its lower case (0: in no phrase); white space → the class of ' '. */
+  private final char[] fold;
+  /** The class of ' ' (0 when no phrase has a space): runs of white space are fed to the automaton as one. */
+  private final char space;
+  /** Number of symbol classes: a state is stored as its row offset, {@code index * classes}. */
+  private final int classes;
+  /** Row offset x class → row offset of the next state (failure links folded in); rows with outputs come last. */
+  private final int[] next;
+  /** Row offsets from here on have outputs: the scan's only test per character. */
+  private final int firstOutput;
+  private final int[][] outputs; // state index -> phrases ending here (its own and those of its suffix states)
   private final int[] lengths; // phrase -> length in normalised characters
   private final int longest;
 
@@ -39,7 +47,7 @@ public final class PhraseAutomaton implements Serializable {
     for (String p : phrases) {
       ps.add(normalise(p));
     }
-    classOf = new char[Character.MAX_VALUE + 1];
+    char[] classOf = new char[Character.MAX_VALUE + 1];
     int classes = 1;
     for (String p : ps) {
       for (char ch : p.toCharArray()) {
@@ -47,6 +55,12 @@ public final class PhraseAutomaton implements Serializable {
           classOf[ch] = (char) classes++;
         }
       }
+    }
+    this.classes = classes;
+    space = classOf[' '];
+    fold = new char[Character.MAX_VALUE + 1];
+    for (int ch = 0; ch <= Character.MAX_VALUE; ch++) {
+      fold[ch] = isSpace((char) ch) ? space : classOf[Character.toLowerCase((char) ch)];
     }
     // trie
     List<int[]> trie = new ArrayList<>();
@@ -97,11 +111,38 @@ public final class PhraseAutomaton implements Serializable {
         }
       }
     }
-    next = trie.toArray(new int[0][]);
-    outputs = new int[out.size()][];
-    for (int s = 0; s < out.size(); s++) {
-      outputs[s] = out.get(s).stream().mapToInt(Integer::intValue).toArray();
+    // states without outputs first, so that one comparison tells a state with outputs
+    int states = trie.size();
+    int[] order = new int[states]; // new index -> old index
+    int[] index = new int[states]; // old index -> new index
+    int k = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      for (int s = 0; s < states; s++) {
+        if (out.get(s).isEmpty() == (pass == 0)) {
+          index[s] = k;
+          order[k++] = s;
+        }
+      }
     }
+    int withoutOutputs = 0;
+    while (withoutOutputs < states && out.get(order[withoutOutputs]).isEmpty()) {
+      withoutOutputs++;
+    }
+    firstOutput = withoutOutputs * classes;
+    next = new int[states * classes];
+    outputs = new int[states][];
+    for (int n = 0; n < states; n++) {
+      int[] row = trie.get(order[n]);
+      for (int c = 0; c < classes; c++) {
+        next[n * classes + c] = index[row[c]] * classes;
+      }
+      outputs[n] = out.get(order[n]).stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  /** The white space of the phrases' normal form: any run of it matches one space. */
+  private static boolean isSpace(char ch) {
+    return Character.isWhitespace(ch) || Character.isSpaceChar(ch);
   }
 
   /** Lower case, white space runs as one space, trimmed: the form phrases and texts are compared in. */
@@ -143,38 +184,28 @@ public final class PhraseAutomaton implements Serializable {
 
   /** One pass over the text, reporting each occurrence to the sink until it asks to stop. */
   public void scan(String text, Sink sink) {
-    int[] origin = new int[Math.max(1, longest)]; // ring: original index of the last normalised characters
     int state = 0;
-    long normalised = 0; // count of normalised characters fed so far
     boolean lastSpace = true; // leading white space is dropped, runs are folded
     int n = text.length();
     for (int i = 0; i < n; i++) {
-      char ch = text.charAt(i);
-      char c;
-      if (Character.isWhitespace(ch) || Character.isSpaceChar(ch)) {
-        if (lastSpace) {
+      char c = fold[text.charAt(i)];
+      if (c == space) {
+        if (lastSpace && c != 0) {
           continue;
         }
-        c = ' ';
         lastSpace = true;
       } else {
-        c = Character.toLowerCase(ch);
         lastSpace = false;
       }
-      origin[(int) (normalised % origin.length)] = i;
-      normalised++;
-      int cls = classOf[c];
-      state = cls == 0 ? 0 : next[state][cls];
-      int[] ends = outputs[state];
-      if (ends.length == 0) {
+      state = next[state + c];
+      if (state < firstOutput) {
         continue;
       }
       if (i + 1 < n && Character.isLetterOrDigit(text.charAt(i + 1))) {
         continue; // no boundary after
       }
-      for (int p : ends) {
-        int len = lengths[p];
-        int begin = origin[(int) ((normalised - len) % origin.length)];
+      for (int p : outputs[state / classes]) {
+        int begin = begin(text, i, lengths[p]);
         if (begin > 0 && Character.isLetterOrDigit(text.charAt(begin - 1))) {
           continue; // no boundary before
         }
@@ -185,9 +216,26 @@ public final class PhraseAutomaton implements Serializable {
     }
   }
 
+  /**
+   * Where a phrase of {@code length} normalised characters that ends at {@code last} begins in the text: each run of
+   * white space counts as one character (phrases neither begin nor end with one).
+   */
+  private static int begin(String text, int last, int length) {
+    int j = last;
+    for (int rem = length - 1; rem > 0; rem--) {
+      j--;
+      if (isSpace(text.charAt(j))) {
+        while (j > 0 && isSpace(text.charAt(j - 1))) {
+          j--;
+        }
+      }
+    }
+    return j;
+  }
+
   @Override
   public String toString() {
-    return "PhraseAutomaton[" + next.length + " states, " + lengths.length + " phrases, longest "
+    return "PhraseAutomaton[" + outputs.length + " states, " + lengths.length + " phrases, longest "
         + longest + ", " + Arrays.stream(lengths).sum() + " characters]";
   }
 }

@@ -82,7 +82,10 @@ public final class ArticleReader {
     }
   }
 
-  /** Turns one raw input row into a parsed record (serializable: it runs on the executors). */
+  /**
+   * Turns one raw input row into a parsed record, or null when the row is no record at all (a blank line);
+   * serializable: it runs on the executors.
+   */
   public interface RowParser extends java.util.function.Function<Row, ParsedRecord>, java.io.Serializable {}
 
   /** Raw rows of one kind of input and how each becomes a {@link ParsedRecord}. */
@@ -116,18 +119,31 @@ public final class ArticleReader {
       return out;
     }
 
-    /** Row parsing and then {@code then}, as one partition function (static: it must not hold this object). */
+    /**
+     * Row parsing and then {@code then}, as one partition function (static: it must not hold this object). Rows the
+     * parser returns null for are not records (blank lines) and are skipped.
+     */
     private static <T> MapPartitionsFunction<Row, T> parsedThen(RowParser parser,
         MapPartitionsFunction<ParsedRecord, T> then) {
       return rows -> then.call(new java.util.Iterator<ParsedRecord>() {
+        private ParsedRecord next;
+
         @Override
         public boolean hasNext() {
-          return rows.hasNext();
+          while (next == null && rows.hasNext()) {
+            next = parser.apply(rows.next());
+          }
+          return next != null;
         }
 
         @Override
         public ParsedRecord next() {
-          return parser.apply(rows.next());
+          if (!hasNext()) {
+            throw new java.util.NoSuchElementException();
+          }
+          ParsedRecord r = next;
+          next = null;
+          return r;
         }
       });
     }
@@ -185,24 +201,30 @@ public final class ArticleReader {
   }
 
   /**
-   * Per input file of records with columns {@code source, reason}: {@code source, read, accepted, rejected}
-   * (read = accepted + rejected for every file), ordered by source.
+   * Per input file, from counted records (columns {@code source, reason, n}: n records of that file with that reason,
+   * null for accepted): {@code source, read, accepted, rejected} (read = accepted + rejected for every file), ordered
+   * by source.
    */
-  public static Dataset<Row> byFile(Dataset<Row> records) {
+  public static Dataset<Row> byFile(Dataset<Row> counted) {
+    Column n = functions.col("n");
     Column ok = functions.col("reason").isNull();
-    return records.groupBy("source").agg(functions.count(functions.lit(1)).as("read"),
-        functions.sum(functions.when(ok, 1).otherwise(0)).as("accepted"),
-        functions.sum(functions.when(ok, 0).otherwise(1)).as("rejected")).orderBy("source");
+    return counted.groupBy("source").agg(functions.sum(n).as("read"),
+        functions.sum(functions.when(ok, n).otherwise(0L)).as("accepted"),
+        functions.sum(functions.when(ok, 0L).otherwise(n)).as("rejected")).orderBy("source");
   }
 
   /**
    * Marks every accepted record (columns {@code id, source, position, reason, detail, raw}) whose id an earlier
    * record (by source, then position) already has as {@code duplicate_id}, with {@code rawOfDuplicate} as its raw
-   * value; the columns stay as they were. The ids seen more than once are found from the ids alone; when there are
+   * value; the columns stay as they were. The ids seen more than once are found from the ids alone (first from
+   * their 64-bit hashes: without a repeated hash, the records are returned as they are); when there are
    * at most {@code maxBroadcastDuplicates} of them they go to the executors as a broadcast table and the records are
    * marked where they are, otherwise the records are ranked by a window over their ids (a shuffle of the input).
    */
   public Dataset<Row> markDuplicates(Dataset<Row> records, Column rawOfDuplicate) {
+    if (!hasRepeatedHashes(records.filter(functions.col("reason").isNull()))) {
+      return records;
+    }
     Dataset<Row> firsts = records.filter(functions.col("reason").isNull()).groupBy("id")
         .agg(functions.count(functions.lit(1)).as("n"),
             functions.min(functions.struct(functions.col("source"), functions.col("position"))).as("first"))
@@ -243,6 +265,42 @@ public final class ArticleReader {
       }
     }
     return marked.select(cols.toArray(new Column[0]));
+  }
+
+  /**
+   * Whether two of the records (column {@code id}) may share an id: the common case, none, is told from 64-bit hashes
+   * of the ids, shuffled as plain longs and sorted per partition (an aggregation keyed by millions of distinct values
+   * would cost several times more). A repeated hash is a repeated id or, at odds of about n²/2⁶⁵, a collision; the
+   * caller's exact check settles it.
+   */
+  static boolean hasRepeatedHashes(Dataset<Row> records) {
+    Dataset<Long> hashes = records.select(functions.xxhash64(functions.col("id")).as("h")).as(Encoders.LONG());
+    // about two input partitions' ids per sort: a few MB of longs
+    int partitions = Math.max(records.sparkSession().sparkContext().defaultParallelism(),
+        records.javaRDD().getNumPartitions() / 2);
+    Dataset<Long> repeated = hashes.repartition(partitions, functions.col("h")).mapPartitions(
+        (MapPartitionsFunction<Long, Long>) it -> {
+          long[] h = new long[1024];
+          int n = 0;
+          while (it.hasNext()) {
+            if (n == h.length) {
+              h = java.util.Arrays.copyOf(h, n * 2);
+            }
+            h[n++] = it.next();
+          }
+          java.util.Arrays.sort(h, 0, n);
+          long r = 0;
+          for (int i = 1; i < n; i++) {
+            r += h[i] == h[i - 1] ? 1 : 0;
+          }
+          return List.of(r).iterator();
+        }, Encoders.LONG());
+    for (long r : repeated.collectAsList()) { // one number per partition
+      if (r > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Picks the format of a path: by the extensions of its files, else by the first bytes. */
@@ -323,11 +381,15 @@ public final class ArticleReader {
     RecordValidator v = validator;
     Dataset<Row> lines = spark.read().text(files)
         .withColumn("source", functions.input_file_name())
-        .withColumn("position", functions.monotonically_increasing_id())
-        .filter(functions.length(functions.trim(functions.col("value"))).gt(0));
-    // the line's bytes as read (a string column cast to binary keeps them): malformed UTF-8 is caught, not replaced
+        .withColumn("position", functions.monotonically_increasing_id());
+    // the line's bytes as read (a string column cast to binary keeps them): malformed UTF-8 is caught, not replaced;
+    // blank lines (JSON white space only) are no records, skipped by the parser rather than by a filter over the text
     return new Piece(lines.select(functions.col("value").cast("binary"), functions.col("source"),
-        functions.col("position")), r -> v.fromJsonLine(InputFiles.name(r.getString(1)), r.getLong(2), (byte[]) r.get(0)));
+        functions.col("position")), r -> {
+          byte[] line = (byte[]) r.get(0);
+          return RecordValidator.isBlank(line) ? null : v.fromJsonLine(InputFiles.name(r.getString(1)), r.getLong(2),
+              line);
+        });
   }
 
   private Piece readCsv(String[] files) {

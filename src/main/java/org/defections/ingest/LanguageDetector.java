@@ -1,7 +1,6 @@
 package org.defections.ingest;
 
 import java.lang.Character.UnicodeScript;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.defections.lexicon.Lexicons;
@@ -31,6 +30,9 @@ public final class LanguageDetector {
   private final int[] wordIndex;
   private final int mask;
   private final int wordCount;
+  /** Bit per hash value (low {@value #FILTER_BITS} bits) of some function word: most words are ruled out by one test. */
+  private final long[] filter = new long[1 << (FILTER_BITS - 6)];
+  private static final int FILTER_BITS = 16;
 
   public LanguageDetector(Lexicons lexicons) {
     Map<String, String> fw = new TreeMap<>(lexicons.functionWords());
@@ -49,26 +51,37 @@ public final class LanguageDetector {
         slot = (slot + 1) & mask;
       }
       words[slot] = w;
+      int h = hash(w, w.length);
+      filter[(h & FILTER_MASK) >>> 6] |= 1L << h;
       wordLanguage[slot] = java.util.Arrays.binarySearch(languages, e.getValue());
       wordIndex[slot] = i++;
     }
     wordCount = i;
   }
 
+  private static final int FILTER_MASK = (1 << FILTER_BITS) - 1;
+
+  /** The hash of a word: {@code h = 31 * h + c} over its characters (computed as they are read), then mixed. */
   private static int hash(char[] w, int n) {
     int h = 0;
     for (int i = 0; i < n; i++) {
       h = 31 * h + w[i];
     }
+    return mix(h);
+  }
+
+  private static int mix(int h) {
     return h ^ (h >>> 16);
   }
 
-  /** The table slot of the word in {@code buf[0, n)}, or −1 when it is not a function word. */
-  private int lookup(char[] buf, int n) {
-    int slot = hash(buf, n) & mask;
+  /** The table slot of the word in {@code buf[0, n)} whose {@link #hash} is {@code h}, or −1 when it is none. */
+  private int lookup(char[] buf, int n, int h) {
+    if ((filter[(h & FILTER_MASK) >>> 6] & (1L << h)) == 0) {
+      return -1;
+    }
+    int slot = h & mask;
     while (wordIndex[slot] >= 0) {
-      char[] w = words[slot];
-      if (w.length == n && java.util.Arrays.equals(w, 0, n, buf, 0, n)) {
+      if (same(words[slot], buf, n)) {
         return slot;
       }
       slot = (slot + 1) & mask;
@@ -76,10 +89,36 @@ public final class LanguageDetector {
     return -1;
   }
 
+  /** Below this, Latin letters: a char's lower case from {@link #LATIN_LOWER}, no script lookup. */
+  private static final int LATIN_END = 0x250;
+  /** char below {@link #LATIN_END} → its lower case when it is a letter, else 0. */
+  private static final char[] LATIN_LOWER = new char[LATIN_END];
+
+  static {
+    for (char c = 0; c < LATIN_END; c++) {
+      LATIN_LOWER[c] = Character.isLetter(c) ? Character.toLowerCase(c) : 0;
+    }
+  }
+
+  private static final UnicodeScript[] SCRIPTS = UnicodeScript.values();
+
+  /** Whether {@code w} is {@code buf[0, n)}: a plain loop, the words are a few characters long. */
+  private static boolean same(char[] w, char[] buf, int n) {
+    if (w.length != n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (w[i] != buf[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public String detect(String text) {
     int n = Math.min(text.length(), SAMPLE_CHARS);
-    Map<UnicodeScript, Integer> scripts = new EnumMap<>(UnicodeScript.class);
-    int latin = 0; // Latin letters below U+0250 counted without a script lookup
+    int[] scriptLetters = new int[SCRIPTS.length]; // letters at or above LATIN_END, by script
+    int latin = 0; // letters below LATIN_END, counted without a script lookup
     int[] hits = new int[languages.length];
     int[] distinct = new int[languages.length];
     boolean[] seen = new boolean[wordCount];
@@ -87,32 +126,46 @@ public final class LanguageDetector {
     // looked up)
     char[] word = new char[MAX_FUNCTION_WORD];
     int length = 0;
+    int h = 0; // the word's hash so far
     for (int i = 0; i <= n; i++) {
-      int c = i < n ? text.codePointAt(i) : ' ';
-      if (Character.isLetter(c)) {
-        if (c < 0x250) {
+      char ch = i < n ? text.charAt(i) : ' ';
+      if (ch < LATIN_END) {
+        char lower = LATIN_LOWER[ch];
+        if (lower != 0) {
           latin++;
-        } else {
-          scripts.merge(UnicodeScript.of(c), 1, Integer::sum);
-        }
-        int lower = Character.toLowerCase(c);
-        if (Character.isBmpCodePoint(lower)) {
           if (length < MAX_FUNCTION_WORD) {
-            word[length] = (char) lower;
+            word[length] = lower;
+            h = 31 * h + lower;
           }
           length++;
-        } else {
-          length += 2; // no function word has a supplementary character
-          length = Math.max(length, MAX_FUNCTION_WORD + 1);
+          continue;
+        }
+      } else {
+        int c = text.codePointAt(i);
+        if (Character.isLetter(c)) {
+          scriptLetters[UnicodeScript.of(c).ordinal()]++;
+          int lower = Character.toLowerCase(c);
+          if (Character.isBmpCodePoint(lower)) {
+            if (length < MAX_FUNCTION_WORD) {
+              word[length] = (char) lower;
+              h = 31 * h + lower;
+            }
+            length++;
+          } else {
+            length = MAX_FUNCTION_WORD + 1; // no function word has a supplementary character
+          }
+          if (Character.isSupplementaryCodePoint(c)) {
+            i++;
+          }
+          continue;
         }
         if (Character.isSupplementaryCodePoint(c)) {
           i++;
         }
-        continue;
       }
       if (length > 0) {
         if (length <= MAX_FUNCTION_WORD) {
-          int slot = lookup(word, length);
+          int slot = lookup(word, length, mix(h));
           if (slot >= 0) {
             hits[wordLanguage[slot]]++;
             if (!seen[wordIndex[slot]]) {
@@ -122,21 +175,22 @@ public final class LanguageDetector {
           }
         }
         length = 0;
+        h = 0;
       }
     }
-    if (latin > 0) {
-      scripts.merge(UnicodeScript.LATIN, latin, Integer::sum);
-    }
-    UnicodeScript main = null;
+    // the main script: the one with most letters (Latin for the letters below LATIN_END; ties to the first)
+    int latinOrdinal = UnicodeScript.LATIN.ordinal();
+    scriptLetters[latinOrdinal] += latin;
+    int main = -1;
     int letters = 0;
-    for (Map.Entry<UnicodeScript, Integer> e : scripts.entrySet()) {
-      letters += e.getValue();
-      if (main == null || e.getValue() > scripts.get(main)) {
-        main = e.getKey();
+    for (int sc = 0; sc < SCRIPTS.length; sc++) {
+      letters += scriptLetters[sc];
+      if (scriptLetters[sc] > 0 && (main < 0 || scriptLetters[sc] > scriptLetters[main])) {
+        main = sc;
       }
     }
-    if (main != null && main != UnicodeScript.LATIN && scripts.get(main) * 2 > letters) {
-      String name = main.name().toLowerCase(java.util.Locale.ROOT);
+    if (main >= 0 && main != latinOrdinal && scriptLetters[main] * 2 > letters) {
+      String name = SCRIPTS[main].name().toLowerCase(java.util.Locale.ROOT);
       return "und-" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
     int best = -1;

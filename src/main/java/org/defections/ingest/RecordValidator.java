@@ -49,6 +49,16 @@ public final class RecordValidator implements Serializable {
     this.latestDate = latestDate;
   }
 
+  /** True for a line of JSON white space only (space, tab, CR, LF) or none: a blank line, not a record. */
+  public static boolean isBlank(byte[] line) {
+    for (byte b : line) {
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** One JSON line as read (bytes): invalid UTF-8 is rejected, the rest goes to {@link #fromJsonLine(String, long, String)}. */
   public ParsedRecord fromJsonLine(String source, long position, byte[] line) {
     try {

@@ -34,6 +34,23 @@ public final class ParquetInspector {
     this.conf = conf;
   }
 
+  /** Rows of the Parquet table (a folder of part files) at {@code dir}, summed from the files' footers. */
+  public long rows(String dir) {
+    Path p = new Path(dir);
+    try {
+      FileSystem fs = p.getFileSystem(conf);
+      long rows = 0;
+      for (FileStatus f : parquetFiles(fs, p)) {
+        try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(f.getPath(), conf))) {
+          rows += r.getRecordCount();
+        }
+      }
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the footers of " + dir, e);
+    }
+  }
+
   /** A human-readable description of the Parquet data under {@code path}. */
   public String describe(String path) {
     Path p = new Path(path);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -33,7 +32,8 @@ public final class TableWriter {
   private final Path output;
   private final Path staging;
   private final FileSystem fs;
-  private final Map<String, Long> counts = new LinkedHashMap<>();
+  /** Rows per staged table (tables may be staged from several driver threads at once). */
+  private final Map<String, Long> counts = new java.util.concurrent.ConcurrentSkipListMap<>();
 
   public TableWriter(SparkSession spark, String output, String runId) {
     this.spark = spark;
@@ -69,18 +69,25 @@ public final class TableWriter {
     }
   }
 
-  /** Writes one table to staging, with columns in the given order; returns its row count. */
+  /** Writes one table to staging, with columns in the given order; returns its row count. Thread-safe. */
   public long stage(String table, Dataset<Row> data, int files) {
     Path p = new Path(staging, table);
     Dataset<Row> d = files > 0 ? data.coalesce(files) : data;
     d.write().mode(SaveMode.ErrorIfExists).option("compression", "zstd").parquet(p.toString());
-    long n = spark.read().parquet(p.toString()).count();
+    // the rows as written, from the files' footers (no Spark job)
+    long n = new ParquetInspector(spark.sparkContext().hadoopConfiguration()).rows(p.toString());
     counts.put(table, n);
     return n;
   }
 
+  /** Where {@code table} is staged (for reading it back before the run is published). */
+  public String staged(String table) {
+    return new Path(staging, table).toString();
+  }
+
+  /** Rows per staged table, by table name. */
   public Map<String, Long> counts() {
-    return counts;
+    return new java.util.TreeMap<>(counts);
   }
 
   /**

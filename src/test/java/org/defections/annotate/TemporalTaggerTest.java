@@ -20,6 +20,19 @@ class TemporalTaggerTest {
   }
 
   @Test
+  void fullDatesAreExactlyTheDatesOfTheWholeTagger() {
+    for (String text : List.of("The envoy left on 4 March 2019 for Oslo; on March 5, 2019 he spoke, 2019-03-06 too.",
+        "In October 1999 and on 31 February 2001 (no such day), then 2001-02-03T10:00.",
+        "Flights on May 4 and 5 June; no year anywhere, only 12345 and 1776.", "", "20 July 20190")) {
+      assertEquals(TemporalTagger.tag(text).stream().filter(e -> e.value().startsWith("DATE:")).toList(),
+          TemporalTagger.fullDates(text), text);
+    }
+    assertEquals(List.of("DATE:2019-03-04", "DATE:2019-03-05", "DATE:2019-03-06"), TemporalTagger.fullDates(
+        "on 4 March 2019, March 5, 2019 and 2019-03-06").stream().map(TemporalTagger.Expression::value).toList());
+    assertEquals(List.of(), TemporalTagger.fullDates("on 4 March and later that year"));
+  }
+
+  @Test
   void monthsAndYearsWithoutDays() {
     assertEquals(List.of("MONTH:1999-10"), values("a diplomat who fled in October 1999"));
     assertEquals(List.of("M:04"), values("the pilot landed in April after a long flight"));

@@ -40,6 +40,7 @@ class ArticleReaderTest {
     Files.write(f, List.of(
         "{\"id\":\"ok1\",\"published\":\"2012-07-19\",\"text\":\"A soldier defected.\"}",
         "{\"id\":\"ok2\",\"text\":\"Another story.\"}",
+        "", "   ", " \t ", // blank lines are no records: neither articles nor rejects
         "{\"id\":\"cut\",\"text\":\"A Malian serg",
         "{\"text\":\"no id\"}",
         "{\"id\":\"nt\"}",
@@ -54,6 +55,8 @@ class ArticleReaderTest {
     Map<String, Long> expected = new TreeMap<>(Map.of("unparseable_json", 1L, "missing_id", 1L, "missing_text", 1L,
         "empty_text", 1L, "bad_date", 1L, "text_too_large", 1L, "duplicate_id", 1L, "not_an_object", 1L));
     assertEquals(expected, reasons(in));
+    assertEquals(List.of("not a blank", "\t{}"), java.util.stream.Stream.of("not a blank", "", " \r", "\t{}")
+        .filter(l -> !RecordValidator.isBlank(l.getBytes(StandardCharsets.UTF_8))).toList());
   }
 
   @Test

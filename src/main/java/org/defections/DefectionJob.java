@@ -146,16 +146,13 @@ public final class DefectionJob {
         cached(all).count();
         scanned.unpersist();
       }
-      // every count of the ingest from one aggregation over the records: n records per file, reason, language and
-      // whether the article holds candidate passages (a few rows per file)
-      Dataset<Row> census = cached(all.groupBy(functions.col("source"), functions.col("reason"),
-          functions.col("language"), functions.coalesce(functions.size(functions.col("passages")).gt(0),
-              functions.lit(false)).as("candidate")).agg(functions.count(functions.lit(1)).as("n")).coalesce(cores()));
+      // every count of the ingest from one aggregation over the records: per reason (null: accepted), language and
+      // whether the article holds candidate passages; a few rows
       Map<String, Long> rejectsByReason = new java.util.TreeMap<>();
       Map<String, Long> acceptedByLanguage = new java.util.TreeMap<>();
       long acceptedCandidates = 0;
-      // one row per reason, language and candidate flag
-      for (Row r : census.groupBy("reason", "language", "candidate").agg(functions.sum("n")).collectAsList()) {
+      for (Row r : all.groupBy(functions.col("reason"), functions.col("language"), functions.coalesce(functions.size(
+          functions.col("passages")).gt(0), functions.lit(false)).as("candidate")).count().collectAsList()) {
         if (r.isNullAt(0)) {
           acceptedByLanguage.merge(r.getString(1), r.getLong(3), Long::sum);
           acceptedCandidates += r.getBoolean(2) ? r.getLong(3) : 0;
@@ -173,10 +170,9 @@ public final class DefectionJob {
       // the two ingest tables are written while the candidates go on to annotation
       CompletableFuture<Long> ingestTables = async(pool, started, () -> {
         long since = System.nanoTime();
-        writer.stage(Tables.INPUT_FILES, ArticleReader.byFile(census), 1);
+        writer.stage(Tables.INPUT_FILES, ArticleReader.byFile(all), 1);
         long rows = writer.stage(Tables.REJECTS, TableWriter.snakeCase(all.filter(functions.col("reason")
             .isNotNull()), Tables.REJECT_COLUMNS), config.outputFiles());
-        census.unpersist();
         timings.put("ingest_tables_ms", ms(since));
         return rows;
       });
@@ -223,15 +219,16 @@ public final class DefectionJob {
       // resolve, aggregate: the aggregate tables (a few rows each) are written at once, each is mostly Spark's
       // per-job latency
       t = System.nanoTime();
-      long recordCount = writer.stage(Tables.DEFECTIONS, TableWriter.snakeCase(Resolution.resolve(mentions),
-          Tables.DEFECTION_COLUMNS).orderBy("origin_country", "event_id"), config.outputFiles());
+      long recordCount = writer.stageSorted(Tables.DEFECTIONS, TableWriter.snakeCase(Resolution.resolve(mentions),
+          Tables.DEFECTION_COLUMNS), config.outputFiles(), "origin_country", "event_id");
       timings.put("resolve_ms", ms(t));
       LOG.info("resolved: {} defection records ({} ms)", recordCount, timings.get("resolve_ms"));
       t = System.nanoTime();
       List<CompletableFuture<Long>> aggregates = new ArrayList<>();
       Dataset<Row> defections = spark.read().parquet(writer.staged(Tables.DEFECTIONS));
-      for (Map.Entry<String, Dataset<Row>> e : Aggregates.all(defections).entrySet()) {
-        aggregates.add(async(pool, started, () -> writer.stage(e.getKey(), e.getValue(), 1)));
+      for (Map.Entry<String, Aggregates.Table> e : Aggregates.all(defections).entrySet()) {
+        aggregates.add(async(pool, started, () -> writer.stageSorted(e.getKey(), e.getValue().rows(), 1,
+            e.getValue().keys())));
       }
       Map<String, Long> factuality = new LinkedHashMap<>();
       for (Row r : mentions.groupBy(functions.coalesce(functions.col("keptOutReason"), functions.col("factuality"))
@@ -341,7 +338,7 @@ public final class DefectionJob {
     }
   }
 
-  /** Partitions for the small cached results (the census, the distinct passages): one per core. */
+  /** Partitions for the small cached results (the distinct passages): one per core. */
   private int cores() {
     return Math.max(1, spark.sparkContext().defaultParallelism());
   }

@@ -1,6 +1,7 @@
 package org.defections.aggregate;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -21,14 +22,19 @@ public final class Aggregates {
 
   private Aggregates() {}
 
-  public static Map<String, Dataset<Row>> all(Dataset<Row> defections) {
-    Map<String, Dataset<Row>> out = new LinkedHashMap<>();
-    out.put(BY_COUNTRY, by(defections, "origin_country"));
-    out.put(BY_RANK, by(defections, "rank_class", "rank"));
-    out.put(BY_MONTH, by(defections, "event_month"));
-    out.put(BY_COUNTRY_RANK_MONTH, by(defections, "origin_country", "rank_class", "event_month"));
+  /** An aggregate table: its rows (unordered) and its key columns, the order it is written in. */
+  public record Table(Dataset<Row> rows, String... keys) {}
+
+  public static Map<String, Table> all(Dataset<Row> defections) {
+    Map<String, Table> out = new LinkedHashMap<>();
+    for (String[] keys : List.of(new String[] {"origin_country"}, new String[] {"rank_class", "rank"},
+        new String[] {"event_month"}, new String[] {"origin_country", "rank_class", "event_month"})) {
+      out.put(NAMES.get(out.size()), new Table(by(defections, keys), keys));
+    }
     return out;
   }
+
+  private static final List<String> NAMES = List.of(BY_COUNTRY, BY_RANK, BY_MONTH, BY_COUNTRY_RANK_MONTH);
 
   static Dataset<Row> by(Dataset<Row> d, String... keys) {
     Column size = functions.col("group_size");
@@ -45,7 +51,6 @@ public final class Aggregates {
         functions.sum(functions.when(confirmed, 1).otherwise(0)).as("confirmed_records"),
         functions.coalesce(functions.sum(functions.when(confirmed, size)), functions.lit(0L)).as("confirmed_people"),
         functions.sum(functions.when(reported, 1).otherwise(0)).as("reported_records"),
-        functions.coalesce(functions.sum(functions.when(reported, size)), functions.lit(0L)).as("reported_people"))
-        .orderBy(keyCols);
+        functions.coalesce(functions.sum(functions.when(reported, size)), functions.lit(0L)).as("reported_people"));
   }
 }

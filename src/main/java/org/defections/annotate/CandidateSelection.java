@@ -7,7 +7,6 @@ import java.util.Set;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -93,13 +92,29 @@ public final class CandidateSelection {
   /**
    * One row per distinct passage context: passages of copies of one text (same {@code reportKey}) at the same offset,
    * with the same publication and reference dates and language, give the same mentions, so they are extracted once.
-   * Output: the {@link Passage} columns of the first article (by id) plus {@value #COPIES}.
+   * Output: the {@link Passage} columns of the first article (by id) plus {@value #COPIES}. Copies are first merged
+   * within each partition ({@link PassageGroup}), so that one row per context and partition is shuffled, not one per
+   * copy with its text.
    */
   public static Dataset<Row> distinct(Dataset<Passage> passages) {
-    Column copy = functions.struct(functions.col("articleId"), functions.col("url"));
-    Dataset<Row> grouped = passages.groupBy(functions.col("reportKey"), functions.col("passageBegin"),
+    Dataset<PassageGroup> partial = passages.mapPartitions((MapPartitionsFunction<Passage, PassageGroup>) it -> {
+      java.util.Map<List<Object>, PassageGroup> groups = new java.util.LinkedHashMap<>();
+      while (it.hasNext()) {
+        Passage p = it.next();
+        List<Object> key = java.util.Arrays.asList(p.getReportKey(), p.getPassageBegin(), p.getPublished(),
+            p.getReferenceDate(), p.getLanguage());
+        PassageGroup g = groups.get(key);
+        if (g == null) {
+          groups.put(key, PassageGroup.of(p));
+        } else {
+          g.getCopies().add(new PassageGroup.Copy(p.getArticleId(), p.getUrl()));
+        }
+      }
+      return groups.values().iterator();
+    }, Encoders.bean(PassageGroup.class));
+    Dataset<Row> grouped = partial.groupBy(functions.col("reportKey"), functions.col("passageBegin"),
             functions.col("published"), functions.col("referenceDate"), functions.col("language"))
-        .agg(functions.sort_array(functions.collect_list(copy)).as(COPIES),
+        .agg(functions.sort_array(functions.flatten(functions.collect_list(functions.col("copies")))).as(COPIES),
             functions.first(functions.col("text")).as("text"), functions.first(functions.col("segments"))
                 .as("segments"));
     return grouped.select(functions.col(COPIES).getItem(0).getField("articleId").as("articleId"),

@@ -201,16 +201,14 @@ public final class ArticleReader {
   }
 
   /**
-   * Per input file, from counted records (columns {@code source, reason, n}: n records of that file with that reason,
-   * null for accepted): {@code source, read, accepted, rejected} (read = accepted + rejected for every file), ordered
-   * by source.
+   * Per input file of records with columns {@code source, reason}: {@code source, read, accepted, rejected}
+   * (read = accepted + rejected for every file), ordered by source.
    */
-  public static Dataset<Row> byFile(Dataset<Row> counted) {
-    Column n = functions.col("n");
+  public static Dataset<Row> byFile(Dataset<Row> records) {
     Column ok = functions.col("reason").isNull();
-    return counted.groupBy("source").agg(functions.sum(n).as("read"),
-        functions.sum(functions.when(ok, n).otherwise(0L)).as("accepted"),
-        functions.sum(functions.when(ok, 0L).otherwise(n)).as("rejected")).orderBy("source");
+    return records.groupBy("source").agg(functions.count(functions.lit(1)).as("read"),
+        functions.sum(functions.when(ok, 1).otherwise(0)).as("accepted"),
+        functions.sum(functions.when(ok, 0).otherwise(1)).as("rejected")).orderBy("source");
   }
 
   /**

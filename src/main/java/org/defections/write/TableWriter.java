@@ -80,6 +80,18 @@ public final class TableWriter {
     return n;
   }
 
+  /**
+   * Writes one table to staging ordered by {@code sortColumns}; returns its row count. One file is one sorted
+   * partition (no sampling job for a range partitioning); more files hold consecutive ranges, in file-name order.
+   */
+  public long stageSorted(String table, Dataset<Row> data, int files, String... sortColumns) {
+    Column[] by = new Column[sortColumns.length];
+    for (int i = 0; i < by.length; i++) {
+      by[i] = functions.col(sortColumns[i]);
+    }
+    return stage(table, files == 1 ? data.repartition(1).sortWithinPartitions(by) : data.orderBy(by), files);
+  }
+
   /** Where {@code table} is staged (for reading it back before the run is published). */
   public String staged(String table) {
     return new Path(staging, table).toString();

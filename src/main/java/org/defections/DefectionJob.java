@@ -20,7 +20,6 @@ import java.util.concurrent.Executors;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -182,8 +181,7 @@ public final class DefectionJob {
       Dataset<Row> toAnnotate = increment.toAnnotate(accepted);
       Map<String, Long> byLanguage = acceptedByLanguage;
       long candidateArticles = acceptedCandidates;
-      Dataset<ScannedRecord> candidates = toAnnotate.filter(functions.size(functions.col("passages")).gt(0))
-          .as(Encoders.bean(ScannedRecord.class));
+      Dataset<Row> candidates = toAnnotate.filter(functions.size(functions.col("passages")).gt(0));
       if (toAnnotate != accepted) { // a nightly run annotates a part of the accepted articles: count that part
         byLanguage = new java.util.TreeMap<>();
         for (Row r : toAnnotate.groupBy("language").count().collectAsList()) { // one row per language

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -123,10 +122,11 @@ public final class CandidateSelection {
         functions.col("segments"), functions.col("language"), functions.col("reportKey"), functions.col(COPIES));
   }
 
-  /** All passages of scanned records (the caller passes the accepted ones). */
-  public static Dataset<Passage> passages(Dataset<ScannedRecord> scanned) {
-    return scanned.flatMap((FlatMapFunction<ScannedRecord, Passage>) s -> s.getPassages().iterator(),
-        Encoders.bean(Passage.class));
+  /** All passages of scanned records (columns of {@link ScannedRecord}; the caller passes the accepted ones). */
+  public static Dataset<Passage> passages(Dataset<Row> scanned) {
+    // only the passages column is read: the records' other columns (a head of text each) are never decoded
+    return scanned.select(functions.explode(functions.col("passages")).as("p")).select("p.*")
+        .as(Encoders.bean(Passage.class));
   }
 
   /** Passages of one article (plain Java; {@code enabled=false} passes the whole cleaned article). */

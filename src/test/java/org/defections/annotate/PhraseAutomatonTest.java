@@ -49,4 +49,68 @@ class PhraseAutomatonTest {
     assertEquals(0, a.count(""));
     assertEquals(0, new PhraseAutomaton(List.of()).count("defected"));
   }
+
+  /**
+   * The reference: every (begin, end) where the text, read with white space runs as one space and case folded,
+   * spells a phrase between word boundaries; found by trying every start, no automaton.
+   */
+  private static List<String> bruteForce(List<String> phrases, String text) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int b = 0; b < text.length(); b++) {
+      if (Character.isWhitespace(text.charAt(b)) || (b > 0 && Character.isLetterOrDigit(text.charAt(b - 1)))) {
+        continue;
+      }
+      for (int p = 0; p < phrases.size(); p++) {
+        String phrase = phrases.get(p);
+        int i = b;
+        int k = 0;
+        while (k < phrase.length() && i < text.length()) {
+          char c = text.charAt(i);
+          if (phrase.charAt(k) == ' ') {
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+              break;
+            }
+            while (i < text.length() && (Character.isWhitespace(text.charAt(i))
+                || Character.isSpaceChar(text.charAt(i)))) {
+              i++;
+            }
+            k++;
+          } else if (Character.toLowerCase(c) == phrase.charAt(k)) {
+            i++;
+            k++;
+          } else {
+            break;
+          }
+        }
+        if (k == phrase.length() && (i == text.length() || !Character.isLetterOrDigit(text.charAt(i)))) {
+          out.add(b + "-" + i + ":" + p);
+        }
+      }
+    }
+    java.util.Collections.sort(out);
+    return out;
+  }
+
+  @Test
+  void agreesWithATryEveryStartMatcherOnRandomText() {
+    List<String> phrases = List.of("defected", "sought asylum", "sought political asylum", "asylum", "se pasó a",
+        "re-defected", "a", "a b a");
+    PhraseAutomaton auto = new PhraseAutomaton(phrases);
+    java.util.Random random = new java.util.Random(7);
+    String[] pieces = {"defected", "DEFECTED", "sought", "Sought", "asylum", "political", "se", "pasó", "a", "A",
+        "b", "re-", "x", " ", "  ", "\n", "\t ", "\u00a0", ",", "-", "é", "1"};
+    for (int round = 0; round < 2000; round++) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = random.nextInt(14); i > 0; i--) {
+        sb.append(pieces[random.nextInt(pieces.length)]);
+        if (random.nextBoolean()) {
+          sb.append(' ');
+        }
+      }
+      String text = sb.toString();
+      List<String> found = auto.find(text).stream().map(h -> h.begin() + "-" + h.end() + ":" + h.phrase())
+          .sorted().toList();
+      assertEquals(bruteForce(phrases, text), found, text);
+    }
+  }
 }

@@ -80,6 +80,19 @@ class ArticleReaderTest {
   }
 
   @Test
+  void repeatedIdsAreToldFromTheirHashes() {
+    StructType schema = new StructType().add("id", DataTypes.StringType);
+    java.util.function.Function<List<String>, Dataset<Row>> ids = l -> spark.createDataFrame(l.stream()
+        .map(i -> RowFactory.create(i)).collect(Collectors.toList()), schema).repartition(3);
+    assertEquals(false, ArticleReader.hasRepeatedHashes(ids.apply(List.of())));
+    List<String> unique = java.util.stream.IntStream.range(0, 5000).mapToObj(i -> "id-" + i).toList();
+    assertEquals(false, ArticleReader.hasRepeatedHashes(ids.apply(unique)));
+    List<String> repeated = new java.util.ArrayList<>(unique);
+    repeated.add("id-4321");
+    assertEquals(true, ArticleReader.hasRepeatedHashes(ids.apply(repeated)));
+  }
+
+  @Test
   void directoryOfTextFiles() throws Exception {
     Path dir = Files.createTempDirectory("txt");
     Files.writeString(dir.resolve("story-1.txt"), "A Cuban pilot defected to the United States.\n");

@@ -30,9 +30,10 @@ public final class LanguageDetector {
   private final int[] wordIndex;
   private final int mask;
   private final int wordCount;
+  private static final int FILTER_BITS = 16;
+  private static final int FILTER_MASK = (1 << FILTER_BITS) - 1;
   /** Bit per hash value (low {@value #FILTER_BITS} bits) of some function word: most words are ruled out by one test. */
   private final long[] filter = new long[1 << (FILTER_BITS - 6)];
-  private static final int FILTER_BITS = 16;
 
   public LanguageDetector(Lexicons lexicons) {
     Map<String, String> fw = new TreeMap<>(lexicons.functionWords());
@@ -58,8 +59,6 @@ public final class LanguageDetector {
     }
     wordCount = i;
   }
-
-  private static final int FILTER_MASK = (1 << FILTER_BITS) - 1;
 
   /** The hash of a word: {@code h = 31 * h + c} over its characters (computed as they are read), then mixed. */
   private static int hash(char[] w, int n) {

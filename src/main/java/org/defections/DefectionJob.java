@@ -286,8 +286,10 @@ public final class DefectionJob {
       for (CompletableFuture<?> f : started) {
         try {
           f.join();
-        } catch (RuntimeException ignored) {
-          // the run fails with its first exception, e
+        } catch (RuntimeException other) { // the run fails with e; another failure goes with it
+          if (other != e && other.getCause() != e) {
+            e.addSuppressed(other);
+          }
         }
       }
       pool.shutdown();

@@ -128,8 +128,8 @@ public final class DefectionJob {
 
       // the Spark NLP pipeline is built on the driver while the executors read the corpus
       Path matchers = workDir().resolve("matchers");
-      java.util.concurrent.CompletableFuture<PipelineModel> building = java.util.concurrent.CompletableFuture
-          .supplyAsync(() -> AnnotationPipeline.build(spark, lexicons, matchers));
+      CompletableFuture<PipelineModel> building = CompletableFuture.supplyAsync(() -> AnnotationPipeline.build(spark,
+          lexicons, matchers));
 
       // ingest and the one pass over the text: parse, check, language, candidate passages; only this small result
       // is cached (the text itself is read once)
@@ -205,7 +205,7 @@ public final class DefectionJob {
           candidateArticles, articlesToAnnotate, passageCount, timings.get("candidates_ms"));
 
       t = System.nanoTime();
-      PipelineModel pipeline = built(building);
+      PipelineModel pipeline = joined(building, "the annotation pipeline could not be built");
       Dataset<Row> annotated = AnnotationPipeline.annotate(pipeline, distinct);
       Dataset<Mention> mentions = cached(increment.allMentions(runId, toAnnotate, MentionExtraction.extract(annotated,
           lx)));
@@ -233,9 +233,9 @@ public final class DefectionJob {
           .as("f")).count().orderBy(functions.col("count").desc(), functions.col("f")).collectAsList()) {
         factuality.put(r.getString(0), r.getLong(1));
       }
-      aggregates.forEach(DefectionJob::joined);
+      aggregates.forEach(f -> joined(f, "an aggregate table could not be written"));
       timings.put("aggregate_ms", ms(t));
-      long rejected = joined(ingestTables);
+      long rejected = joined(ingestTables, "the ingest tables could not be written");
       // the census and the rejects table counted apart: they must agree
       if (rejected != rejectedCount) {
         throw new IllegalStateException("input accounting does not add up: " + read + " records read, "
@@ -351,8 +351,11 @@ public final class DefectionJob {
     return f;
   }
 
-  /** The value of work run by {@link #async}, or its own exception. */
-  private static <T> T joined(CompletableFuture<T> work) {
+  /**
+   * The value of work done in the background, or its own exception (a checked one wrapped, with {@code what} failed
+   * as the message).
+   */
+  private static <T> T joined(CompletableFuture<T> work, String what) {
     try {
       return work.join();
     } catch (java.util.concurrent.CompletionException e) {
@@ -362,19 +365,7 @@ public final class DefectionJob {
       if (e.getCause() instanceof Error) {
         throw (Error) e.getCause();
       }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  /** The pipeline built in the background, or the build's own exception. */
-  private static PipelineModel built(java.util.concurrent.CompletableFuture<PipelineModel> building) {
-    try {
-      return building.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException) {
-        throw (RuntimeException) e.getCause();
-      }
-      throw new IllegalStateException("the annotation pipeline could not be built", e.getCause());
+      throw new IllegalStateException(what, e.getCause());
     }
   }
 

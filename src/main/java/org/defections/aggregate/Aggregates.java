@@ -1,7 +1,6 @@
 package org.defections.aggregate;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -27,14 +26,16 @@ public final class Aggregates {
 
   public static Map<String, Table> all(Dataset<Row> defections) {
     Map<String, Table> out = new LinkedHashMap<>();
-    for (String[] keys : List.of(new String[] {"origin_country"}, new String[] {"rank_class", "rank"},
-        new String[] {"event_month"}, new String[] {"origin_country", "rank_class", "event_month"})) {
-      out.put(NAMES.get(out.size()), new Table(by(defections, keys), keys));
-    }
+    out.put(BY_COUNTRY, table(defections, "origin_country"));
+    out.put(BY_RANK, table(defections, "rank_class", "rank"));
+    out.put(BY_MONTH, table(defections, "event_month"));
+    out.put(BY_COUNTRY_RANK_MONTH, table(defections, "origin_country", "rank_class", "event_month"));
     return out;
   }
 
-  private static final List<String> NAMES = List.of(BY_COUNTRY, BY_RANK, BY_MONTH, BY_COUNTRY_RANK_MONTH);
+  private static Table table(Dataset<Row> defections, String... keys) {
+    return new Table(by(defections, keys), keys);
+  }
 
   static Dataset<Row> by(Dataset<Row> d, String... keys) {
     Column size = functions.col("group_size");

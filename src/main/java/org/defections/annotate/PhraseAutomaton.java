@@ -116,6 +116,7 @@ public final class PhraseAutomaton implements Serializable {
     int[] order = new int[states]; // new index -> old index
     int[] index = new int[states]; // old index -> new index
     int k = 0;
+    int withoutOutputs = 0;
     for (int pass = 0; pass < 2; pass++) {
       for (int s = 0; s < states; s++) {
         if (out.get(s).isEmpty() == (pass == 0)) {
@@ -123,10 +124,9 @@ public final class PhraseAutomaton implements Serializable {
           order[k++] = s;
         }
       }
-    }
-    int withoutOutputs = 0;
-    while (withoutOutputs < states && out.get(order[withoutOutputs]).isEmpty()) {
-      withoutOutputs++;
+      if (pass == 0) {
+        withoutOutputs = k;
+      }
     }
     firstOutput = withoutOutputs * classes;
     next = new int[states * classes];

@@ -220,10 +220,11 @@ public final class ArticleReader {
    * marked where they are, otherwise the records are ranked by a window over their ids (a shuffle of the input).
    */
   public Dataset<Row> markDuplicates(Dataset<Row> records, Column rawOfDuplicate) {
-    if (!hasRepeatedHashes(records.filter(functions.col("reason").isNull()))) {
+    Dataset<Row> accepted = records.filter(functions.col("reason").isNull());
+    if (!hasRepeatedHashes(accepted)) {
       return records;
     }
-    Dataset<Row> firsts = records.filter(functions.col("reason").isNull()).groupBy("id")
+    Dataset<Row> firsts = accepted.groupBy("id")
         .agg(functions.count(functions.lit(1)).as("n"),
             functions.min(functions.struct(functions.col("source"), functions.col("position"))).as("first"))
         .filter(functions.col("n").gt(1)).select(functions.col("id").as("_dup_id"),

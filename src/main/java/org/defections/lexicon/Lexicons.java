@@ -234,7 +234,6 @@ public final class Lexicons implements Serializable {
     return Collections.unmodifiableMap(triggers);
   }
 
-  /** A rank or title: canonical English name, rank class and specificity (higher is more specific). */
   /** Function words (languages.tsv): word → ISO 639-1 language. */
   public Map<String, String> functionWords() {
     return Collections.unmodifiableMap(languages);
@@ -271,6 +270,7 @@ public final class Lexicons implements Serializable {
   /** A Spanish rank: its English canonical entry, whether the phrase is plural, whether it is ambiguous. */
   public record EsRank(RankEntry rank, boolean plural, boolean ambiguous) implements Serializable {}
 
+  /** A rank or title: canonical English name, rank class and specificity (higher is more specific). */
   public record RankEntry(String canonical, String rankClass, int specificity) implements Serializable {}
 
   /** A place phrase naming a state: ISO alpha-3 code and kind (NAME, DEMONYM, CAPITAL, REGIME, CONTEXT:XXX). */

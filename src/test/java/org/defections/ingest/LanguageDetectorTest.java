@@ -30,4 +30,30 @@ class LanguageDetectorTest {
     assertEquals(LanguageDetector.DEFAULT, d.detect("WHEAT 17un unch 12un unch 3un up 5 11un unch 38un unch"));
     assertEquals(LanguageDetector.DEFAULT, d.detect(""));
   }
+
+  private static final String ENGLISH = "The pilot said that he had flown to the coast with his family and was granted "
+      + "asylum by the government of the country. ";
+  private static final String SPANISH = "El piloto dijo que había volado a la costa con su familia y que pidió asilo "
+      + "en el país, según una fuente del gobierno. ";
+
+  @Test
+  void anOpeningWithAClearLeadSettlesTheLanguage() {
+    // three English sentences hold more than DECISIVE_HITS English function words and no Spanish one: the Spanish
+    // body after them, longer, is not read
+    String text = ENGLISH.repeat(3) + SPANISH.repeat(10);
+    assertEquals("en", d.detect(text));
+    // the same body after one English sentence (too few hits to stop): the whole sample counts, Spanish wins
+    assertEquals("es", d.detect(ENGLISH + SPANISH.repeat(10)));
+  }
+
+  @Test
+  void noEarlyStopWithoutAClearLeadOrInMixedScripts() {
+    // English and Spanish sentences alternate: English reaches DECISIVE_HITS first but never leads LEAD times over
+    String mixed = (ENGLISH + SPANISH).repeat(2) + SPANISH.repeat(6);
+    assertEquals("es", d.detect(mixed));
+    // English words enough to stop, but after a Cyrillic sentence (more than one letter in ten): the whole sample is
+    // read, and its script decides
+    String cyrillic = "Пилот заявил, что он прилетел в город вместе с семьей и попросил убежища. ";
+    assertEquals("und-Cyrillic", d.detect(cyrillic + ENGLISH.repeat(2) + cyrillic.repeat(8)));
+  }
 }

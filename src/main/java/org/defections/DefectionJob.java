@@ -192,12 +192,12 @@ public final class DefectionJob {
       long articlesToAnnotate = byLanguage.values().stream().mapToLong(Long::longValue).sum();
       long skippedLanguage = byLanguage.entrySet().stream()
           .filter(e -> !LanguageDetector.ANNOTATED.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
-      // copies of one passage are extracted once, and each distinct text annotated once
+      // each distinct text is annotated once, and each of its contexts extracted once; one partition per core
       Dataset<Row> distinct = cached(CandidateSelection.distinct(CandidateSelection.passages(candidates))
           .coalesce(cores()));
-      Row passageCounts = distinct.agg(functions.coalesce(functions.sum(functions.size(
-          functions.col(CandidateSelection.COPIES))), functions.lit(0L)), functions.countDistinct(
-          functions.col("text"))).first();
+      Row passageCounts = distinct.agg(functions.coalesce(functions.sum(functions.expr("aggregate("
+          + CandidateSelection.CONTEXTS + ", 0L, (n, c) -> n + size(c." + CandidateSelection.COPIES + "))")),
+          functions.lit(0L)), functions.count(functions.lit(1))).first();
       long passageCount = passageCounts.getLong(0);
       long distinctPassages = passageCounts.getLong(1);
       timings.put("candidates_ms", ms(t));

@@ -78,17 +78,13 @@ public final class AnnotationPipeline {
   private AnnotationPipeline() {}
 
   /**
-   * Annotates passages: each distinct passage text goes through the pipeline once (copies of one wire story under
-   * several ids, and passages repeated across articles, cost one annotation), and the annotations are joined back to
-   * every passage with that text. Input: rows with a {@value #TEXT} column; output: the same rows plus the
-   * annotation columns.
+   * Annotates passages. Input: rows with a {@value #TEXT} column, one per distinct text ({@link
+   * CandidateSelection#distinct}: copies of one wire story under several ids, and passages repeated across articles,
+   * cost one annotation), in one partition per core (the pipeline's models are deserialized once per partition);
+   * output: the same rows plus the annotation columns. No shuffle.
    */
-  public static Dataset<Row> annotate(PipelineModel pipeline, Dataset<Row> passages) {
-    // both sides hash-partitioned by text into one partition per core: the join needs no further shuffle, and the
-    // pipeline's models are deserialized once per partition (not once per default shuffle partition)
-    int n = Math.max(1, passages.sparkSession().sparkContext().defaultParallelism());
-    Dataset<Row> texts = passages.select(TEXT).repartition(n, functions.col(TEXT)).distinct();
-    return passages.repartition(n, functions.col(TEXT)).join(pipeline.transform(texts), TEXT);
+  public static Dataset<Row> annotate(PipelineModel pipeline, Dataset<Row> texts) {
+    return pipeline.transform(texts);
   }
 
   /** Builds and fits the pipeline; {@code workDir} receives the matcher phrase files. */

@@ -85,15 +85,20 @@ public final class CandidateSelection {
         32);
   }
 
-  /** Column of {@link #distinct}: the articles (id, url) holding a passage, sorted; the first is the one kept. */
+  /** Column of {@link #distinct}: the contexts of one passage text (see there). */
+  public static final String CONTEXTS = "contexts";
+  /** Field of a context: the articles (id, url) holding it. */
   public static final String COPIES = "copies";
 
   /**
-   * One row per distinct passage context: passages of copies of one text (same {@code reportKey}) at the same offset,
-   * with the same publication and reference dates and language, give the same mentions, so they are extracted once.
-   * Output: the {@link Passage} columns of the first article (by id) plus {@value #COPIES}. Copies are first merged
-   * within each partition ({@link PassageGroup}), so that one row per context and partition is shuffled, not one per
-   * copy with its text.
+   * One row per distinct passage text, the unit of annotation: {@code text} and {@value #CONTEXTS}, where a text
+   * occurs: an array of structs {@code reportKey, passageBegin, published, referenceDate, language, segments} and
+   * {@value #COPIES} (array of {@code articleId, url}). Copies of one report at one offset, with the same dates and
+   * language, are one context and give the same mentions, so each context is extracted once (for its first copy by
+   * id, see {@link #mergedContexts}) and its mentions repeated for the other copies. The same context can arrive as
+   * several structs (one per input partition that held it): readers merge them with {@link #mergedContexts}. Copies
+   * are merged within each partition first ({@link PassageGroup}), so that one row per context and partition is
+   * shuffled, not one per copy with its text.
    */
   public static Dataset<Row> distinct(Dataset<Passage> passages) {
     Dataset<PassageGroup> partial = passages.mapPartitions((MapPartitionsFunction<Passage, PassageGroup>) it -> {
@@ -111,15 +116,47 @@ public final class CandidateSelection {
       }
       return groups.values().iterator();
     }, Encoders.bean(PassageGroup.class));
-    Dataset<Row> grouped = partial.groupBy(functions.col("reportKey"), functions.col("passageBegin"),
-            functions.col("published"), functions.col("referenceDate"), functions.col("language"))
-        .agg(functions.sort_array(functions.flatten(functions.collect_list(functions.col("copies")))).as(COPIES),
-            functions.first(functions.col("text")).as("text"), functions.first(functions.col("segments"))
-                .as("segments"));
-    return grouped.select(functions.col(COPIES).getItem(0).getField("articleId").as("articleId"),
-        functions.col(COPIES).getItem(0).getField("url").as("url"), functions.col("published"),
-        functions.col("referenceDate"), functions.col("passageBegin"), functions.col("text"),
-        functions.col("segments"), functions.col("language"), functions.col("reportKey"), functions.col(COPIES));
+    return partial.groupBy(functions.col("text")).agg(functions.collect_list(functions.struct(
+        functions.col("reportKey"), functions.col("passageBegin"), functions.col("published"),
+        functions.col("referenceDate"), functions.col("language"), functions.col("segments"),
+        functions.col(COPIES))).as(CONTEXTS));
+  }
+
+  /** A context of a distinct passage text: where it occurs and the articles (id, url; sorted) holding it there. */
+  public record Context(String reportKey, int passageBegin, String published, String referenceDate, String language,
+      int[] segments, List<String[]> copies) {}
+
+  /**
+   * The contexts of one {@link #distinct} row, those that arrived in several parts merged, each with its copies
+   * sorted by article id, then url (the first is the copy extracted).
+   */
+  public static List<Context> mergedContexts(Row row) {
+    java.util.Map<List<Object>, Context> merged = new java.util.LinkedHashMap<>();
+    for (Row c : row.<Row>getList(row.fieldIndex(CONTEXTS))) {
+      List<Object> key = java.util.Arrays.asList(c.getString(0), c.getInt(1), c.getString(2), c.getString(3),
+          c.getString(4));
+      Context ctx = merged.get(key);
+      if (ctx == null) {
+        List<Integer> seg = c.getList(5);
+        int[] segments = new int[seg.size()];
+        for (int i = 0; i < segments.length; i++) {
+          segments[i] = seg.get(i);
+        }
+        ctx = new Context(c.getString(0), c.getInt(1), c.getString(2), c.getString(3), c.getString(4), segments,
+            new ArrayList<>());
+        merged.put(key, ctx);
+      }
+      for (Row copy : c.<Row>getList(6)) {
+        ctx.copies().add(new String[] {copy.getString(0), copy.getString(1)});
+      }
+    }
+    java.util.Comparator<String[]> byIdThenUrl = java.util.Comparator.<String[], String>comparing(a -> a[0],
+        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())).thenComparing(a -> a[1],
+        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+    for (Context ctx : merged.values()) {
+      ctx.copies().sort(byIdThenUrl);
+    }
+    return new ArrayList<>(merged.values());
   }
 
   /** All passages of scanned records (columns of {@link ScannedRecord}; the caller passes the accepted ones). */

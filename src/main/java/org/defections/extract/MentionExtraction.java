@@ -2,7 +2,6 @@ package org.defections.extract;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -15,10 +14,10 @@ import org.defections.ingest.ArticleCleaner;
 import org.defections.lexicon.Lexicons;
 
 /**
- * The extraction stage's Spark side. Input: annotated distinct passages ({@link CandidateSelection#distinct}: the
- * {@code Passage} columns, the copies, plus the annotation columns of {@link AnnotationPipeline}). Output:
- * {@link Mention}s, offsets mapped back to the original article, one per mention and copy of the article.
- * Passages of Spanish articles go to {@link SpanishMentionExtractor}, the others to {@link MentionExtractor}.
+ * The extraction stage's Spark side. Input: annotated distinct passage texts ({@link CandidateSelection#distinct}:
+ * text and contexts, plus the annotation columns of {@link AnnotationPipeline}); each context of a text is extracted
+ * from the text's one annotation. Output: {@link Mention}s, offsets mapped back to the original article, one per
+ * mention and copy of the article. Passages of Spanish articles go to {@link SpanishMentionExtractor}, the others to {@link MentionExtractor}.
  */
 public final class MentionExtraction {
   private MentionExtraction() {}
@@ -30,45 +29,50 @@ public final class MentionExtraction {
       List<Mention> out = new ArrayList<>();
       while (rows.hasNext()) {
         Row r = rows.next();
-        AnnotatedDocument doc = toDocument(r);
-        int[] segments = segments(r);
-        ArticleCleaner.Cleaned map = new ArticleCleaner.Cleaned("", segments, 0);
-        boolean es = "es".equals(r.getString(r.fieldIndex("language")));
-        String reportKey = r.getString(r.fieldIndex("reportKey"));
-        List<Row> copies = r.getList(r.fieldIndex(CandidateSelection.COPIES));
-        for (Mention m : es ? spanish.extract(doc) : extractor.extract(doc)) {
-          m.setReportKey(reportKey);
-          m.setBegin(map.toOriginal(m.getBegin()));
-          m.setEnd(map.toOriginal(m.getEnd()));
-          for (Row copy : copies) { // the first copy is the passage extracted
-            out.add(copy.getString(0).equals(m.getArticleId()) ? m : m.inCopy(copy.getString(0), copy.getString(1)));
+        String text = r.getString(r.fieldIndex(AnnotationPipeline.TEXT));
+        Annotations a = annotations(r);
+        for (CandidateSelection.Context c : CandidateSelection.mergedContexts(r)) {
+          String[] first = c.copies().get(0);
+          AnnotatedDocument doc = a.document(first[0], first[1], c.published(), c.referenceDate(), text,
+              c.passageBegin());
+          ArticleCleaner.Cleaned map = new ArticleCleaner.Cleaned("", c.segments(), 0);
+          for (Mention m : "es".equals(c.language()) ? spanish.extract(doc) : extractor.extract(doc)) {
+            m.setReportKey(c.reportKey());
+            m.setBegin(map.toOriginal(m.getBegin()));
+            m.setEnd(map.toOriginal(m.getEnd()));
+            for (String[] copy : c.copies()) { // the first copy is the passage extracted
+              out.add(copy[0].equals(m.getArticleId()) ? m : m.inCopy(copy[0], copy[1]));
+            }
           }
         }
       }
-      Iterator<Mention> it = out.iterator();
-      return it;
+      return out.iterator();
     }, Encoders.bean(Mention.class));
   }
 
-  private static int[] segments(Row r) {
-    List<Integer> s = r.getList(r.fieldIndex("segments"));
-    int[] out = new int[s.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = s.get(i);
+  /** The annotation columns of a row, as the rules read them (one text, any number of contexts). */
+  record Annotations(List<AnnotatedDocument.Span> sentences, List<AnnotatedDocument.Span> tokens,
+      List<AnnotatedDocument.Span> ranks, List<AnnotatedDocument.Span> places, List<AnnotatedDocument.Span> triggers,
+      List<AnnotatedDocument.Span> dates) {
+    AnnotatedDocument document(String articleId, String url, String published, String referenceDate, String text,
+        int passageBegin) {
+      return new AnnotatedDocument(articleId, url, published == null ? null : LocalDate.parse(published),
+          referenceDate == null ? null : LocalDate.parse(referenceDate), text, passageBegin, sentences, tokens, ranks,
+          places, triggers, dates);
     }
-    return out;
+  }
+
+  private static Annotations annotations(Row r) {
+    return new Annotations(spans(r, AnnotationPipeline.SENTENCE, false), spans(r, AnnotationPipeline.TOKEN, false),
+        spans(r, AnnotationPipeline.RANKS, false), spans(r, AnnotationPipeline.PLACES, false),
+        spans(r, AnnotationPipeline.TRIGGERS, false), spans(r, AnnotationPipeline.DATES, true));
   }
 
   /** Converts a row of annotated passage into the rules' input (Spark NLP end offsets are inclusive). */
   public static AnnotatedDocument toDocument(Row r) {
-    String published = r.getString(r.fieldIndex("published"));
-    String ref = r.getString(r.fieldIndex("referenceDate"));
-    return new AnnotatedDocument(r.getString(r.fieldIndex("articleId")), r.getString(r.fieldIndex("url")),
-        published == null ? null : LocalDate.parse(published), ref == null ? null : LocalDate.parse(ref),
-        r.getString(r.fieldIndex("text")), r.getInt(r.fieldIndex("passageBegin")),
-        spans(r, AnnotationPipeline.SENTENCE, false), spans(r, AnnotationPipeline.TOKEN, false),
-        spans(r, AnnotationPipeline.RANKS, false), spans(r, AnnotationPipeline.PLACES, false),
-        spans(r, AnnotationPipeline.TRIGGERS, false), spans(r, AnnotationPipeline.DATES, true));
+    return annotations(r).document(r.getString(r.fieldIndex("articleId")), r.getString(r.fieldIndex("url")),
+        r.getString(r.fieldIndex("published")), r.getString(r.fieldIndex("referenceDate")), r.getString(
+            r.fieldIndex("text")), r.getInt(r.fieldIndex("passageBegin")));
   }
 
   private static List<AnnotatedDocument.Span> spans(Row r, String column, boolean withValue) {

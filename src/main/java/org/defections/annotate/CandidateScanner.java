@@ -27,8 +27,15 @@ public final class CandidateScanner implements Serializable {
     this.maxPassageChars = maxPassageChars;
   }
 
-  /** Every English and Spanish trigger phrase, whole: what the annotation pipeline's trigger matchers look for. */
+  /**
+   * Every English and Spanish trigger phrase, whole: what the annotation pipeline's trigger matchers look for. Built
+   * once per lexicons instance (per executor).
+   */
   static PhraseAutomaton triggerAutomaton(Lexicons lexicons) {
+    return lexicons.derived("candidate-triggers", PhraseAutomaton.class, CandidateScanner::buildTriggerAutomaton);
+  }
+
+  private static PhraseAutomaton buildTriggerAutomaton(Lexicons lexicons) {
     java.util.TreeSet<String> phrases = new java.util.TreeSet<>();
     for (Lexicons.TriggerEntry t : lexicons.triggers().values()) {
       if (!"RETURN".equals(t.kind())) { // a return counts only beside a defection, which is itself a hit

@@ -39,7 +39,7 @@ public final class CandidateSelection {
       Lexicons lx = lexicons.value();
       ArticleCleaner cleaner = new ArticleCleaner(lx.boilerplate());
       CandidateScanner scanner = new CandidateScanner(lx, contextParagraphs, maxPassageChars);
-      LanguageDetector detector = new LanguageDetector(lx);
+      LanguageDetector detector = lx.derived("language-detector", LanguageDetector.class, LanguageDetector::new);
       return new Iterator<ScannedRecord>() {
         @Override
         public boolean hasNext() {

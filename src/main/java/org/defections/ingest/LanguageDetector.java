@@ -13,7 +13,7 @@ import org.defections.lexicon.Lexicons;
  * answer the remaining characters could still overturn only in an article that changes language). Returns an
  * ISO 639-1 code (en, es, fr, de, pt, it, nl), {@code und-<Script>} for text in another script (und-Cyrillic,
  * und-Arabic, ...), and {@value #DEFAULT} for Latin text with too few function words to tell (a headline, a list of
- * names). Plain Java.
+ * names). Plain Java; immutable once built, so one instance serves all the tasks of an executor.
  */
 public final class LanguageDetector {
   static final int SAMPLE_CHARS = 4000;

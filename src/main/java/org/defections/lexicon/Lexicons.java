@@ -64,12 +64,40 @@ public final class Lexicons implements Serializable {
   private final Map<String, List<PlaceEntry>> esPlaces = new HashMap<>();
   private final Map<String, String[]> esWords = new HashMap<>();
   private int esLongestPhrase = 1;
+  /**
+   * Structures built from the lexicons ({@link #derived}), by key; not serialized: a broadcast copy builds its own,
+   * once per executor.
+   */
+  private transient volatile java.util.concurrent.ConcurrentHashMap<String, Object> derived;
 
   private Lexicons() {}
+
+  /**
+   * What {@code build} makes of these lexicons (an automaton, a lookup table: immutable, safe to share between
+   * threads), built on first use and then shared: the tasks of an executor reading one broadcast instance build it
+   * once, not once per partition.
+   */
+  public <T> T derived(String key, Class<T> type, java.util.function.Function<Lexicons, T> build) {
+    java.util.concurrent.ConcurrentHashMap<String, Object> d = derived;
+    if (d == null) {
+      synchronized (this) {
+        if (derived == null) {
+          derived = new java.util.concurrent.ConcurrentHashMap<>();
+        }
+        d = derived;
+      }
+    }
+    return type.cast(d.computeIfAbsent(key, k -> build.apply(this)));
+  }
 
   /** Loads the bundled lexicons. */
   public static Lexicons bundled() {
     return load((Path) null);
+  }
+
+  /** Loads the lexicons as configured: {@code overrideDir} blank means the bundled ones only (lexicons.dir). */
+  public static Lexicons load(String overrideDir) {
+    return load(overrideDir.isBlank() ? null : Path.of(overrideDir));
   }
 
   /**
@@ -77,11 +105,6 @@ public final class Lexicons implements Serializable {
    *
    * @throws IllegalArgumentException when a line is malformed, naming the file and line
    */
-  /** Loads the lexicons as configured: {@code overrideDir} blank means the bundled ones only (lexicons.dir). */
-  public static Lexicons load(String overrideDir) {
-    return load(overrideDir.isBlank() ? null : Path.of(overrideDir));
-  }
-
   public static Lexicons load(Path overrideDir) {
     Lexicons lx = new Lexicons();
     for (String name : ALL) {

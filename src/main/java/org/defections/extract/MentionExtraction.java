@@ -17,7 +17,8 @@ import org.defections.lexicon.Lexicons;
  * The extraction stage's Spark side. Input: annotated distinct passage texts ({@link CandidateSelection#distinct}:
  * text and contexts, plus the annotation columns of {@link AnnotationPipeline}); each context of a text is extracted
  * from the text's one annotation. Output: {@link Mention}s, offsets mapped back to the original article, one per
- * mention and copy of the article. Passages of Spanish articles go to {@link SpanishMentionExtractor}, the others to {@link MentionExtractor}.
+ * mention and copy of the article. Passages of Spanish articles go to {@link SpanishMentionExtractor}, the others to
+ * {@link MentionExtractor}.
  */
 public final class MentionExtraction {
   private MentionExtraction() {}
@@ -68,7 +69,10 @@ public final class MentionExtraction {
         spans(r, AnnotationPipeline.TRIGGERS, false), spans(r, AnnotationPipeline.DATES, true));
   }
 
-  /** Converts a row of annotated passage into the rules' input (Spark NLP end offsets are inclusive). */
+  /**
+   * Converts a row of one annotated passage (the {@code Passage} columns plus the annotation columns) into the rules'
+   * input (Spark NLP end offsets are inclusive).
+   */
   public static AnnotatedDocument toDocument(Row r) {
     return annotations(r).document(r.getString(r.fieldIndex("articleId")), r.getString(r.fieldIndex("url")),
         r.getString(r.fieldIndex("published")), r.getString(r.fieldIndex("referenceDate")), r.getString(

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Copies of one passage context seen in one partition (bean, {@code Encoders.bean(PassageGroup.class)}): the
  * context's key (report, offset, dates, language), its text and offset map, and the articles (id, url) that hold it.
- * {@link CandidateSelection#distinct} merges the groups of all partitions.
+ * {@link CandidateSelection#distinct} gathers the groups of all partitions under their text, and {@link
+ * CandidateSelection#mergedContexts} merges the groups of one context.
  */
 public class PassageGroup implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -129,7 +129,7 @@ public final class DefectionJob {
           lexicons, matchers));
 
       // ingest and the one pass over the text: parse, check, language, candidate passages; only this small result
-      // is cached (the text itself is read once)
+      // is cached (the text itself is read once), by the census's job
       long t = System.nanoTime();
       ArticleReader reader = new ArticleReader(spark, config.maxTextChars());
       ArticleReader.Parsed parsed = reader.parse(config.input(), config.format());
@@ -137,87 +137,67 @@ public final class DefectionJob {
           config.contextParagraphs(), config.maxPassageChars(), config.candidateSelection(),
           increment.needsContentHash()));
       Dataset<Row> scannedRows = scanned.toDF();
-      Dataset<Row> all = reader.markDuplicates(scannedRows, functions.col("head"));
-      if (all != scannedRows) { // duplicates were marked: keep the marked copy instead
-        cached(all).count();
-        scanned.unpersist();
-      }
-      // every count of the ingest from one aggregation over the records: per reason (null: accepted), language and
-      // whether the article holds candidate passages; a few rows
-      Map<String, Long> rejectsByReason = new java.util.TreeMap<>();
-      Map<String, Long> acceptedByLanguage = new java.util.TreeMap<>();
-      long acceptedCandidates = 0;
-      for (Row r : all.groupBy(functions.col("reason"), functions.col("language"), functions.coalesce(functions.size(
-          functions.col("passages")).gt(0), functions.lit(false)).as("candidate")).count().collectAsList()) {
-        if (r.isNullAt(0)) {
-          acceptedByLanguage.merge(r.getString(1), r.getLong(3), Long::sum);
-          acceptedCandidates += r.getBoolean(2) ? r.getLong(3) : 0;
-        } else {
-          rejectsByReason.merge(r.getString(0), r.getLong(3), Long::sum);
-        }
-      }
-      long acceptedCount = acceptedByLanguage.values().stream().mapToLong(Long::longValue).sum();
-      long rejectedCount = rejectsByReason.values().stream().mapToLong(Long::longValue).sum();
-      long read = acceptedCount + rejectedCount;
+      Census census = Census.of(scannedRows);
       timings.put("ingest_ms", ms(t));
-      LOG.info("ingest: {} read, {} accepted, {} rejected ({} ms)", read, acceptedCount, rejectedCount,
+
+      // duplicate ids are looked for while the candidates are grouped. Without any (the common case) the records
+      // as scanned are final and so are the census and the candidates; otherwise both are computed again from the
+      // marked records.
+      t = System.nanoTime();
+      CompletableFuture<Dataset<Row>> marking = async(pool, started, () -> reader.markDuplicates(scannedRows,
+          functions.col("head")));
+      Candidates candidates = candidates(scannedRows, increment, census);
+      Dataset<Row> all = joined(marking, "the duplicate check failed");
+      if (all != scannedRows) { // duplicates were marked: keep the marked copy instead
+        candidates.release();
+        cached(all);
+        census = Census.of(all);
+        scanned.unpersist();
+        candidates = candidates(all, increment, census);
+      }
+      long read = census.accepted() + census.rejected();
+      LOG.info("ingest: {} read, {} accepted, {} rejected ({} ms)", read, census.accepted(), census.rejected(),
           timings.get("ingest_ms"));
-      checkRejectRate(acceptedCount, rejectedCount);
+      checkRejectRate(census.accepted(), census.rejected());
       // the two ingest tables are written while the candidates go on to annotation
+      Dataset<Row> records = all;
       CompletableFuture<Long> ingestTables = async(pool, started, () -> {
         long since = System.nanoTime();
-        writer.stage(Tables.INPUT_FILES, ArticleReader.byFile(all), 1);
-        long rows = writer.stage(Tables.REJECTS, TableWriter.snakeCase(all.filter(functions.col("reason")
+        writer.stage(Tables.INPUT_FILES, ArticleReader.byFile(records), 1);
+        long rows = writer.stage(Tables.REJECTS, TableWriter.snakeCase(records.filter(functions.col("reason")
             .isNotNull()), Tables.REJECT_COLUMNS), config.outputFiles());
         timings.put("ingest_tables_ms", ms(since));
         return rows;
       });
-
-      t = System.nanoTime();
-      Dataset<Row> accepted = all.filter(functions.col("reason").isNull());
-      Dataset<Row> toAnnotate = increment.toAnnotate(accepted);
-      Map<String, Long> byLanguage = acceptedByLanguage;
-      long candidateArticles = acceptedCandidates;
-      Dataset<Row> candidates = toAnnotate.filter(functions.size(functions.col("passages")).gt(0));
-      if (toAnnotate != accepted) { // a nightly run annotates a part of the accepted articles: count that part
-        byLanguage = new java.util.TreeMap<>();
-        for (Row r : toAnnotate.groupBy("language").count().collectAsList()) { // one row per language
-          byLanguage.put(r.getString(0), r.getLong(1));
-        }
-        candidateArticles = candidates.count();
-      }
-      long articlesToAnnotate = byLanguage.values().stream().mapToLong(Long::longValue).sum();
-      long skippedLanguage = byLanguage.entrySet().stream()
-          .filter(e -> !LanguageDetector.ANNOTATED.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
-      // each distinct text is annotated once, and each of its contexts extracted once; one partition per core
-      Dataset<Row> distinct = cached(CandidateSelection.distinct(CandidateSelection.passages(candidates))
-          .coalesce(cores()));
-      Row passageCounts = distinct.agg(functions.coalesce(functions.sum(functions.expr("aggregate("
-          + CandidateSelection.CONTEXTS + ", 0L, (n, c) -> n + size(c." + CandidateSelection.COPIES + "))")),
-          functions.lit(0L)), functions.count(functions.lit(1))).first();
-      long passageCount = passageCounts.getLong(0);
-      long distinctPassages = passageCounts.getLong(1);
       timings.put("candidates_ms", ms(t));
       LOG.info("candidates: {} of {} articles to annotate hold trigger words; {} passages go to Spark NLP ({} ms)",
-          candidateArticles, articlesToAnnotate, passageCount, timings.get("candidates_ms"));
+          candidates.articles(), candidates.articlesToAnnotate(), candidates.passages(),
+          timings.get("candidates_ms"));
 
+      // annotate and extract (one task per partition of distinct texts, into the cache); then the mentions are
+      // written while they are resolved and counted by factuality
       t = System.nanoTime();
       PipelineModel pipeline = joined(building, "the annotation pipeline could not be built");
-      Dataset<Row> annotated = AnnotationPipeline.annotate(pipeline, distinct);
-      Dataset<Mention> mentions = cached(increment.allMentions(runId, toAnnotate, MentionExtraction.extract(annotated,
-          lx)));
+      Dataset<Row> annotated = AnnotationPipeline.annotate(pipeline, candidates.distinct());
+      Dataset<Mention> mentions = cached(increment.allMentions(runId, candidates.toAnnotate(),
+          MentionExtraction.extract(annotated, lx)));
+      mentions.count();
+      timings.put("annotate_extract_ms", ms(t));
+      CompletableFuture<Long> resolving = async(pool, started, () -> {
+        long since = System.nanoTime();
+        long rows = writer.stageSorted(Tables.DEFECTIONS, TableWriter.snakeCase(Resolution.resolve(mentions),
+            Tables.DEFECTION_COLUMNS), config.outputFiles(), "origin_country", "event_id");
+        timings.put("resolve_ms", ms(since));
+        return rows;
+      });
+      CompletableFuture<Map<String, Long>> byFactuality = async(pool, started, () -> factuality(mentions));
       long mentionCount = writer.stage(Tables.MENTIONS, TableWriter.snakeCase(mentions, Tables.MENTION_COLUMNS),
           config.outputFiles());
-      timings.put("annotate_extract_ms", ms(t));
       LOG.info("annotated and extracted: {} mentions ({} ms)", mentionCount, timings.get("annotate_extract_ms"));
-
-      // resolve, aggregate: the aggregate tables (a few rows each) are written at once, each is mostly Spark's
-      // per-job latency
-      t = System.nanoTime();
-      long recordCount = writer.stageSorted(Tables.DEFECTIONS, TableWriter.snakeCase(Resolution.resolve(mentions),
-          Tables.DEFECTION_COLUMNS), config.outputFiles(), "origin_country", "event_id");
-      timings.put("resolve_ms", ms(t));
+      long recordCount = joined(resolving, "the defections table could not be written");
       LOG.info("resolved: {} defection records ({} ms)", recordCount, timings.get("resolve_ms"));
+
+      // aggregate: the aggregate tables (a few rows each) are written at once, each is mostly Spark's per-job latency
       t = System.nanoTime();
       List<CompletableFuture<Long>> aggregates = new ArrayList<>();
       Dataset<Row> defections = spark.read().parquet(writer.staged(Tables.DEFECTIONS));
@@ -225,18 +205,14 @@ public final class DefectionJob {
         aggregates.add(async(pool, started, () -> writer.stageSorted(e.getKey(), e.getValue().rows(), 1,
             e.getValue().keys())));
       }
-      Map<String, Long> factuality = new LinkedHashMap<>();
-      for (Row r : mentions.groupBy(functions.coalesce(functions.col("keptOutReason"), functions.col("factuality"))
-          .as("f")).count().orderBy(functions.col("count").desc(), functions.col("f")).collectAsList()) {
-        factuality.put(r.getString(0), r.getLong(1));
-      }
       aggregates.forEach(f -> joined(f, "an aggregate table could not be written"));
+      Map<String, Long> factuality = joined(byFactuality, "the mentions could not be counted");
       timings.put("aggregate_ms", ms(t));
       long rejected = joined(ingestTables, "the ingest tables could not be written");
       // the census and the rejects table counted apart: they must agree
-      if (rejected != rejectedCount) {
+      if (rejected != census.rejected()) {
         throw new IllegalStateException("input accounting does not add up: " + read + " records read, "
-            + acceptedCount + " accepted, " + rejectedCount + " rejected, but " + rejected
+            + census.accepted() + " accepted, " + census.rejected() + " rejected, but " + rejected
             + " rows in the rejects table; nothing was published");
       }
       timings.put("total_ms", ms(t0));
@@ -250,17 +226,17 @@ public final class DefectionJob {
       m.put("output", config.output());
       ObjectNode counts = m.putObject("counts");
       counts.put("read", read);
-      counts.put("accepted", acceptedCount);
+      counts.put("accepted", census.accepted());
       counts.put("rejected", rejected);
-      counts.put("skipped_language", skippedLanguage);
-      counts.put("articles_to_annotate", articlesToAnnotate);
-      counts.put("candidate_articles", candidateArticles);
-      counts.put("passages", passageCount);
-      counts.put("passages_annotated", distinctPassages);
+      counts.put("skipped_language", candidates.skippedLanguage());
+      counts.put("articles_to_annotate", candidates.articlesToAnnotate());
+      counts.put("candidate_articles", candidates.articles());
+      counts.put("passages", candidates.passages());
+      counts.put("passages_annotated", candidates.distinctPassages());
       counts.put("mentions", mentionCount);
       counts.put("records", recordCount);
-      m.set("rejects_by_reason", om.valueToTree(rejectsByReason));
-      m.set("articles_by_language", om.valueToTree(byLanguage));
+      m.set("rejects_by_reason", om.valueToTree(census.rejectsByReason()));
+      m.set("articles_by_language", om.valueToTree(candidates.byLanguage()));
       m.set("mentions_by_factuality", om.valueToTree(factuality));
       m.set("tables", om.valueToTree(writer.counts()));
       m.set("timings_ms", om.valueToTree(timings));
@@ -274,7 +250,7 @@ public final class DefectionJob {
           om.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
       all.unpersist();
       scanned.unpersist();
-      distinct.unpersist();
+      candidates.release();
       mentions.unpersist();
       pool.shutdown();
       return m;
@@ -296,6 +272,92 @@ public final class DefectionJob {
       }
       throw (RuntimeException) e;
     }
+  }
+
+  /**
+   * The counts of the ingest, from one aggregation over the records (columns of {@link ScannedRecord}, duplicates
+   * marked or not) by reason (null: accepted), language and whether the article holds candidate passages: rejects by
+   * reason, accepted articles by language, and the accepted articles with candidate passages.
+   */
+  record Census(Map<String, Long> rejectsByReason, Map<String, Long> acceptedByLanguage, long acceptedCandidates) {
+    static Census of(Dataset<Row> records) {
+      Map<String, Long> rejects = new java.util.TreeMap<>();
+      Map<String, Long> byLanguage = new java.util.TreeMap<>();
+      long candidates = 0;
+      for (Row r : records.groupBy(functions.col("reason"), functions.col("language"), functions.coalesce(
+          functions.size(functions.col("passages")).gt(0), functions.lit(false)).as("candidate")).count()
+          .collectAsList()) { // a few rows
+        if (r.isNullAt(0)) {
+          byLanguage.merge(r.getString(1), r.getLong(3), Long::sum);
+          candidates += r.getBoolean(2) ? r.getLong(3) : 0;
+        } else {
+          rejects.merge(r.getString(0), r.getLong(3), Long::sum);
+        }
+      }
+      return new Census(rejects, byLanguage, candidates);
+    }
+
+    long accepted() {
+      return acceptedByLanguage.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    long rejected() {
+      return rejectsByReason.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
+  /**
+   * What goes to annotation: the records to annotate ({@code toAnnotate}, columns of {@link ScannedRecord}), how many
+   * of them per language and with candidate passages, and their distinct passage texts ({@code distinct}, cached, see
+   * {@link CandidateSelection#distinct}) with the passages they stand for.
+   */
+  record Candidates(Dataset<Row> toAnnotate, Map<String, Long> byLanguage, long articles, Dataset<Row> distinct,
+      long passages, long distinctPassages) {
+    long articlesToAnnotate() {
+      return byLanguage.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    long skippedLanguage() {
+      return byLanguage.entrySet().stream().filter(e -> !LanguageDetector.ANNOTATED.contains(e.getKey()))
+          .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    void release() {
+      distinct.unpersist();
+    }
+  }
+
+  /** The candidates of {@code all} (the census's records) for the increment; the distinct texts are cached. */
+  private Candidates candidates(Dataset<Row> all, Increment increment, Census census) {
+    Dataset<Row> accepted = all.filter(functions.col("reason").isNull());
+    Dataset<Row> toAnnotate = increment.toAnnotate(accepted);
+    Map<String, Long> byLanguage = census.acceptedByLanguage();
+    long articles = census.acceptedCandidates();
+    Dataset<Row> candidates = toAnnotate.filter(functions.size(functions.col("passages")).gt(0));
+    if (toAnnotate != accepted) { // a nightly run annotates a part of the accepted articles: count that part
+      byLanguage = new java.util.TreeMap<>();
+      for (Row r : toAnnotate.groupBy("language").count().collectAsList()) { // one row per language
+        byLanguage.put(r.getString(0), r.getLong(1));
+      }
+      articles = candidates.count();
+    }
+    // each distinct text is annotated once, and each of its contexts extracted once; one partition per core
+    Dataset<Row> distinct = cached(CandidateSelection.distinct(CandidateSelection.passages(candidates))
+        .coalesce(cores()));
+    Row counts = distinct.agg(functions.coalesce(functions.sum(functions.aggregate(functions.col(
+        CandidateSelection.CONTEXTS), functions.lit(0L), (n, c) -> n.plus(functions.size(c.getField(
+        CandidateSelection.COPIES))))), functions.lit(0L)), functions.count(functions.lit(1))).first();
+    return new Candidates(toAnnotate, byLanguage, articles, distinct, counts.getLong(0), counts.getLong(1));
+  }
+
+  /** Mentions by factuality, those kept out by their reason instead: a few rows, most frequent first. */
+  private static Map<String, Long> factuality(Dataset<Mention> mentions) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (Row r : mentions.groupBy(functions.coalesce(functions.col("keptOutReason"), functions.col("factuality"))
+        .as("f")).count().orderBy(functions.col("count").desc(), functions.col("f")).collectAsList()) {
+      out.put(r.getString(0), r.getLong(1));
+    }
+    return out;
   }
 
   /**

@@ -244,6 +244,9 @@ public final class Benchmark {
     p.put("peak_heap_bytes", peak.heapBytes());
     p.put("peak_rss_bytes", peak.rssBytes());
     p.put("rss_peak_of_phase", peak.rssSincePhase());
+    p.put("cpu_seconds", peak.cpuSeconds());
+    p.put("jit_seconds", peak.jitSeconds());
+    p.put("gc_seconds", peak.gcSeconds());
     return p;
   }
 
@@ -255,16 +258,18 @@ public final class Benchmark {
         r.at("/corpus/articles").asLong(), r.at("/corpus").has("positives_share") ? ", positives share "
             + r.at("/corpus/positives_share").asDouble() : "", r.get("spark_master").asText(), r.get("cores").asInt(),
         r.get("max_heap_bytes").asLong() / 1073741824.0));
-    s.append(String.format("%-10s %10s %10s %12s %14s %14s%n", "phase", "seconds", "MB/s", "articles/s",
-        "peak heap MB", "peak RSS MB"));
+    s.append(String.format("%-10s %10s %10s %12s %14s %14s %8s %8s %8s%n", "phase", "seconds", "MB/s", "articles/s",
+        "peak heap MB", "peak RSS MB", "CPU s", "JIT s", "GC s"));
     for (String p : List.of("floor", "job", "baseline")) {
       ObjectNode n = (ObjectNode) r.get(p);
-      s.append(String.format(java.util.Locale.ROOT, "%-10s %10.1f %10.2f %12d %14d %14d%s%n", p,
+      s.append(String.format(java.util.Locale.ROOT, "%-10s %10.1f %10.2f %12d %14d %14d %8.1f %8.1f %8.1f%s%n", p,
           n.get("seconds").asDouble(), n.get("mb_per_s").asDouble(), n.get("articles_per_s").asLong(),
           n.get("peak_heap_bytes").asLong() >> 20, n.get("peak_rss_bytes").asLong() >> 20,
+          n.path("cpu_seconds").asDouble(-1), n.path("jit_seconds").asDouble(-1), n.path("gc_seconds").asDouble(-1),
           p.equals("baseline") && n.get("extrapolated").asBoolean() ? String.format(java.util.Locale.ROOT,
-              "   (extrapolated from %d articles, %.1f MB, %.1f s)", n.get("sample_articles").asLong(),
-              n.get("sample_bytes").asLong() / 1048576.0, n.get("sample_seconds").asDouble()) : ""));
+              "   (extrapolated from %d articles, %.1f MB, %.1f s; CPU, JIT and GC of that sample)",
+              n.get("sample_articles").asLong(), n.get("sample_bytes").asLong() / 1048576.0,
+              n.get("sample_seconds").asDouble()) : ""));
     }
     s.append(String.format(java.util.Locale.ROOT, "job / floor throughput %.2f; job / baseline throughput %.1f%n",
         r.at("/ratios/job_over_floor").asDouble(), r.at("/ratios/job_over_baseline").asDouble()));

@@ -31,6 +31,10 @@ class BenchmarkTest {
       assertTrue(r.at("/" + phase + "/seconds").asDouble() > 0, phase);
       assertTrue(r.at("/" + phase + "/mb_per_s").asDouble() > 0, phase);
       assertTrue(r.at("/" + phase + "/peak_heap_bytes").asLong() > 0, phase);
+      // the process's CPU time in the phase; the JIT's and the collectors' parts of it are measured, not -1
+      assertTrue(r.at("/" + phase + "/cpu_seconds").asDouble() > 0, phase);
+      assertTrue(r.at("/" + phase + "/jit_seconds").asDouble() >= 0, phase);
+      assertTrue(r.at("/" + phase + "/gc_seconds").asDouble() >= 0, phase);
     }
     assertTrue(r.at("/baseline/extrapolated").asBoolean(), "200 of more articles: extrapolated");
     assertEquals(200, r.at("/baseline/sample_articles").asLong());
@@ -39,7 +43,7 @@ class BenchmarkTest {
     assertTrue(r.at("/records_check/records_in_positives_alone").asLong() > 10, r.get("records_check").toString());
     assertEquals(0, r.at("/records_check/of_them_missing_in_benchmark_run").asLong(), r.get("records_check")
         .toString());
-    assertTrue(summary.contains("job / floor throughput") && summary.contains("(extrapolated from 200 articles"),
-        summary);
+    assertTrue(summary.contains("job / floor throughput") && summary.contains("(extrapolated from 200 articles")
+        && summary.contains("CPU s"), summary);
   }
 }

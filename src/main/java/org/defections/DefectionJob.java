@@ -62,7 +62,8 @@ public final class DefectionJob {
   public interface Increment {
     /**
      * The accepted records (columns of {@link ScannedRecord}: id, language, passages, contentHash ...) whose passages
-     * go to annotation.
+     * go to annotation. Called first with the records as scanned and, when the run finds duplicate ids, again with
+     * the records marked: what the last call returns (and counts) is the run's.
      */
     Dataset<Row> toAnnotate(Dataset<Row> accepted);
 

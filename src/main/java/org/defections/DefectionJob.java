@@ -299,11 +299,11 @@ public final class DefectionJob {
     }
 
     long accepted() {
-      return acceptedByLanguage.values().stream().mapToLong(Long::longValue).sum();
+      return total(acceptedByLanguage);
     }
 
     long rejected() {
-      return rejectsByReason.values().stream().mapToLong(Long::longValue).sum();
+      return total(rejectsByReason);
     }
   }
 
@@ -315,7 +315,7 @@ public final class DefectionJob {
   record Candidates(Dataset<Row> toAnnotate, Map<String, Long> byLanguage, long articles, Dataset<Row> distinct,
       long passages, long distinctPassages) {
     long articlesToAnnotate() {
-      return byLanguage.values().stream().mapToLong(Long::longValue).sum();
+      return total(byLanguage);
     }
 
     long skippedLanguage() {
@@ -326,6 +326,11 @@ public final class DefectionJob {
     void release() {
       distinct.unpersist();
     }
+  }
+
+  /** The sum of a map of counts. */
+  private static long total(Map<String, Long> counts) {
+    return counts.values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** The candidates of {@code all} (the census's records) for the increment; the distinct texts are cached. */

@@ -7,9 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Time and memory of this JVM process during a benchmark phase: CPU time of all its threads, of it the JIT compilers'
- * and the garbage collectors' (from the platform beans; -1 where the JVM does not tell), peak heap in use (sampled every 20 ms from the memory bean, so
- * a peak shorter than that can be missed; the JVM cannot use more than {@link #maxHeap()}) and peak resident set size (Linux {@code VmHWM}, reset through {@code /proc/self/clear_refs}
+ * Time and memory of this JVM process during a benchmark phase: CPU time of all its threads and, of it, the JIT
+ * compilers' and the garbage collectors' (from the platform beans; -1 where the JVM does not tell); peak heap in use
+ * (sampled every 20 ms from the memory bean, so a peak shorter than that can be missed; the JVM cannot use more than
+ * {@link #maxHeap()}); and peak resident set size (Linux {@code VmHWM}, reset through {@code /proc/self/clear_refs}
  * where the kernel allows it; otherwise the process-wide peak, flagged).
  */
 public final class ProcessStats implements AutoCloseable {

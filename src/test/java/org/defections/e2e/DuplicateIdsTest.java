@@ -24,7 +24,8 @@ class DuplicateIdsTest {
     Path dir = Files.createTempDirectory("duplicate-ids");
     Path in = dir.resolve("in.jsonl");
     Files.write(in, List.of(
-        String.format(LINE, "d1", "2020-01-02", "A Gambian army captain defected to Senegal on Monday, officials said."),
+        String.format(LINE, "d1", "2020-01-02", "A Gambian army captain defected to Senegal on Monday, officials "
+            + "said."),
         String.format(LINE, "d2", "2019-05-06", "A Syrian air force general defected to Jordan on Sunday, his family "
             + "said."),
         String.format(LINE, "d1", "2021-03-04", "A North Korean diplomat defected to South Korea last week, the "

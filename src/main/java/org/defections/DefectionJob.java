@@ -179,9 +179,8 @@ public final class DefectionJob {
       // written while they are resolved and counted by factuality
       t = System.nanoTime();
       PipelineModel pipeline = joined(building, "the annotation pipeline could not be built");
-      Dataset<Row> annotated = AnnotationPipeline.annotate(pipeline, candidates.distinct());
       Dataset<Mention> mentions = cached(increment.allMentions(runId, candidates.toAnnotate(),
-          MentionExtraction.extract(annotated, lx)));
+          MentionExtraction.extract(candidates.distinct(), pipeline, lx)));
       mentions.count();
       timings.put("annotate_extract_ms", ms(t));
       CompletableFuture<Long> resolving = async(pool, started, () -> {

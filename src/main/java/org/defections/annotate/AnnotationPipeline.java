@@ -1,6 +1,9 @@
 package org.defections.annotate;
 
 import com.johnsnowlabs.nlp.DocumentAssembler;
+import com.johnsnowlabs.nlp.IAnnotation;
+import com.johnsnowlabs.nlp.JavaAnnotation;
+import com.johnsnowlabs.nlp.LightPipeline;
 import com.johnsnowlabs.nlp.annotators.TextMatcher;
 import com.johnsnowlabs.nlp.annotators.Tokenizer;
 import com.johnsnowlabs.nlp.annotators.TokenizerModel;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -84,6 +88,34 @@ public final class AnnotationPipeline {
    */
   public static Dataset<Row> annotate(PipelineModel pipeline, Dataset<Row> texts) {
     return pipeline.transform(texts);
+  }
+
+  /**
+   * The pipeline for annotating texts one at a time, without a DataFrame ({@link #annotateOne}); built once per
+   * partition from the fitted pipeline.
+   */
+  public static LightPipeline light(PipelineModel pipeline) {
+    return new LightPipeline(pipeline, false);
+  }
+
+  /**
+   * Annotates one text: the annotations by output column ({@value #SENTENCE}, {@value #TOKEN}, {@value #RANKS},
+   * {@value #PLACES}, {@value #TRIGGERS} from the Spark NLP annotators, {@value #DATES} from our {@link
+   * TemporalAnnotator}), the same as {@link #annotate} gives in a row for that text. This is how the job annotates its
+   * distinct candidate passages: they are few (hundreds in a gigabyte of news), and a DataFrame of annotation
+   * columns costs more in Spark's conversions and code generation than the annotators themselves.
+   */
+  public static Map<String, List<JavaAnnotation>> annotateOne(LightPipeline light, String text) {
+    Map<String, List<JavaAnnotation>> out = new HashMap<>();
+    for (Map.Entry<String, List<IAnnotation>> e : light.fullAnnotateJava(text).entrySet()) {
+      List<JavaAnnotation> anns = new ArrayList<>(e.getValue().size());
+      for (IAnnotation a : e.getValue()) {
+        anns.add((JavaAnnotation) a); // text annotators give JavaAnnotation
+      }
+      out.put(e.getKey(), anns);
+    }
+    out.put(DATES, TemporalAnnotator.tag(out.getOrDefault(SENTENCE, List.of())));
+    return out;
   }
 
   /** Builds and fits the pipeline; {@code workDir} receives the matcher phrase files. */

@@ -1,6 +1,8 @@
 package org.defections.annotate;
 
 import com.johnsnowlabs.nlp.Annotation;
+import com.johnsnowlabs.nlp.IAnnotation;
+import com.johnsnowlabs.nlp.JavaAnnotation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -111,19 +113,42 @@ public final class TemporalAnnotator extends Transformer implements DefaultParam
     }
     for (int i = 0; i < sentences.size(); i++) {
       Row s = sentences.apply(i);
-      int begin = s.getInt(s.fieldIndex("begin"));
-      String text = s.getString(s.fieldIndex("result"));
       scala.collection.Map<String, String> md = s.getMap(s.fieldIndex("metadata"));
       String sentence = md.contains("sentence") ? md.apply("sentence") : Integer.toString(i);
-      for (TemporalTagger.Expression e : TemporalTagger.tag(text)) {
-        Map<String, String> meta = new HashMap<>();
-        meta.put("sentence", sentence);
-        meta.put("value", e.value());
-        out.add(RowFactory.create(ANNOTATOR_TYPE, begin + e.begin(), begin + e.end() - 1, e.text(),
-            meta, new float[0]));
-      }
+      tag(s.getInt(s.fieldIndex("begin")), s.getString(s.fieldIndex("result")), sentence, (begin, end, text, meta)
+          -> out.add(RowFactory.create(ANNOTATOR_TYPE, begin, end, text, meta, new float[0])));
     }
     return out;
+  }
+
+  /**
+   * Date annotations for the sentence annotations of a {@link com.johnsnowlabs.nlp.LightPipeline} (the same as
+   * {@link #transform} gives for those sentences).
+   */
+  public static List<JavaAnnotation> tag(List<? extends IAnnotation> sentences) {
+    List<JavaAnnotation> out = new ArrayList<>();
+    for (int i = 0; i < sentences.size(); i++) {
+      JavaAnnotation s = (JavaAnnotation) sentences.get(i);
+      String sentence = s.metadata().getOrDefault("sentence", Integer.toString(i));
+      tag(s.begin(), s.result(), sentence, (begin, end, text, meta) -> out.add(new JavaAnnotation(ANNOTATOR_TYPE,
+          begin, end, text, meta, new float[0])));
+    }
+    return out;
+  }
+
+  /** Receives one date annotation: inclusive offsets, covered text, metadata (sentence, value). */
+  private interface Sink {
+    void add(int begin, int end, String text, Map<String, String> metadata);
+  }
+
+  /** The dates of one sentence that starts at {@code begin}. */
+  private static void tag(int begin, String text, String sentence, Sink sink) {
+    for (TemporalTagger.Expression e : TemporalTagger.tag(text)) {
+      Map<String, String> meta = new HashMap<>();
+      meta.put("sentence", sentence);
+      meta.put("value", e.value());
+      sink.add(begin + e.begin(), begin + e.end() - 1, e.text(), meta);
+    }
   }
 
   @Override

@@ -421,7 +421,30 @@ public final class Main {
     if (effective.startsWith("local")) {
       b.config("spark.ui.enabled", "false");
     }
-    return b.getOrCreate();
+    SparkSession spark = b.getOrCreate();
+    if (effective.startsWith("local")) {
+      localDefaults(spark.sparkContext().getConf(), spark.sparkContext().defaultParallelism())
+          .forEach((k, v) -> spark.conf().set(k, v));
+    }
+    return spark;
+  }
+
+  /**
+   * SQL settings for an embedded local Spark that the user has not set ({@code -Dspark...}, spark-submit or its
+   * properties file): one shuffle partition per core ({@code spark.sql.shuffle.partitions}, else 200) and no
+   * adaptive execution ({@code spark.sql.adaptive.enabled}). After the one pass over the text the job's shuffles
+   * are small, and with a few cores Spark's per-query planning is their cost: adaptive execution plans every query
+   * again after each stage. Measured with the bench (README, Performance). A cluster keeps its own settings.
+   */
+  static java.util.Map<String, String> localDefaults(org.apache.spark.SparkConf conf, int cores) {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    if (!conf.contains("spark.sql.shuffle.partitions")) {
+      out.put("spark.sql.shuffle.partitions", Integer.toString(Math.max(1, cores)));
+    }
+    if (!conf.contains("spark.sql.adaptive.enabled")) {
+      out.put("spark.sql.adaptive.enabled", "false");
+    }
+    return out;
   }
 
   private static String value(String[] args, int i, String option) {

@@ -1,8 +1,12 @@
 package org.defections.extract;
 
+import com.johnsnowlabs.nlp.JavaAnnotation;
+import com.johnsnowlabs.nlp.LightPipeline;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -14,24 +18,30 @@ import org.defections.ingest.ArticleCleaner;
 import org.defections.lexicon.Lexicons;
 
 /**
- * The extraction stage's Spark side. Input: annotated distinct passage texts ({@link CandidateSelection#distinct}:
- * text and contexts, plus the annotation columns of {@link AnnotationPipeline}); each context of a text is extracted
- * from the text's one annotation. Output: {@link Mention}s, offsets mapped back to the original article, one per
- * mention and copy of the article. Passages of Spanish articles go to {@link SpanishMentionExtractor}, the others to
- * {@link MentionExtractor}.
+ * The annotation and extraction stages' Spark side. Input: distinct passage texts ({@link CandidateSelection#distinct}:
+ * text and contexts); each text is annotated once by the Spark NLP pipeline ({@link AnnotationPipeline#annotateOne})
+ * and each of its contexts extracted from that one annotation. Output: {@link Mention}s, offsets mapped back to the
+ * original article, one per mention and copy of the article. Passages of Spanish articles go to {@link
+ * SpanishMentionExtractor}, the others to {@link MentionExtractor}.
  */
 public final class MentionExtraction {
   private MentionExtraction() {}
 
-  public static Dataset<Mention> extract(Dataset<Row> annotated, Broadcast<Lexicons> lexicons) {
-    return annotated.mapPartitions((MapPartitionsFunction<Row, Mention>) rows -> {
+  /**
+   * Annotates and extracts, one task per partition of {@code distinct}; the pipeline goes to the executors with the
+   * task and is wrapped for one-text-at-a-time annotation once per partition.
+   */
+  public static Dataset<Mention> extract(Dataset<Row> distinct, PipelineModel pipeline,
+      Broadcast<Lexicons> lexicons) {
+    return distinct.mapPartitions((MapPartitionsFunction<Row, Mention>) rows -> {
+      LightPipeline light = AnnotationPipeline.light(pipeline);
       MentionExtractor extractor = new MentionExtractor(lexicons.value());
       SpanishMentionExtractor spanish = new SpanishMentionExtractor(lexicons.value());
       List<Mention> out = new ArrayList<>();
       while (rows.hasNext()) {
         Row r = rows.next();
         String text = r.getString(r.fieldIndex(AnnotationPipeline.TEXT));
-        Annotations a = annotations(r);
+        Annotations a = annotations(AnnotationPipeline.annotateOne(light, text));
         for (CandidateSelection.Context c : CandidateSelection.mergedContexts(r)) {
           String[] first = c.copies().get(0);
           AnnotatedDocument doc = a.document(first[0], first[1], c.published(), c.referenceDate(), text,
@@ -63,7 +73,28 @@ public final class MentionExtraction {
     }
   }
 
-  private static Annotations annotations(Row r) {
+  /** The annotations of one text by column ({@link AnnotationPipeline#annotateOne}), as the rules read them. */
+  static Annotations annotations(Map<String, List<JavaAnnotation>> byColumn) {
+    return new Annotations(spans(byColumn, AnnotationPipeline.SENTENCE, false), spans(byColumn,
+        AnnotationPipeline.TOKEN, false), spans(byColumn, AnnotationPipeline.RANKS, false), spans(byColumn,
+        AnnotationPipeline.PLACES, false), spans(byColumn, AnnotationPipeline.TRIGGERS, false), spans(byColumn,
+        AnnotationPipeline.DATES, true));
+  }
+
+  private static List<AnnotatedDocument.Span> spans(Map<String, List<JavaAnnotation>> byColumn, String column,
+      boolean withValue) {
+    List<JavaAnnotation> anns = byColumn.getOrDefault(column, List.of());
+    List<AnnotatedDocument.Span> out = new ArrayList<>(anns.size());
+    for (JavaAnnotation a : anns) {
+      Map<String, String> md = a.metadata();
+      int sentence = md.containsKey("sentence") ? Integer.parseInt(md.get("sentence")) : 0;
+      String value = withValue ? md.get("value") : null;
+      out.add(new AnnotatedDocument.Span(a.begin(), a.end() + 1, a.result(), sentence, value));
+    }
+    return out;
+  }
+
+  static Annotations annotations(Row r) {
     return new Annotations(spans(r, AnnotationPipeline.SENTENCE, false), spans(r, AnnotationPipeline.TOKEN, false),
         spans(r, AnnotationPipeline.RANKS, false), spans(r, AnnotationPipeline.PLACES, false),
         spans(r, AnnotationPipeline.TRIGGERS, false), spans(r, AnnotationPipeline.DATES, true));

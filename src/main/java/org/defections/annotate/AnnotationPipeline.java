@@ -81,10 +81,9 @@ public final class AnnotationPipeline {
   private AnnotationPipeline() {}
 
   /**
-   * Annotates passages. Input: rows with a {@value #TEXT} column, one per distinct text ({@link
-   * CandidateSelection#distinct}: copies of one wire story under several ids, and passages repeated across articles,
-   * cost one annotation), in one partition per core (the pipeline's models are deserialized once per partition);
-   * output: the same rows plus the annotation columns. No shuffle.
+   * Annotates a DataFrame of texts. Input: rows with a {@value #TEXT} column; output: the same rows plus the
+   * annotation columns. No shuffle. The bench's baseline runs this over whole articles; the job annotates its
+   * distinct passages with {@link #annotateOne}, which gives the same annotations.
    */
   public static Dataset<Row> annotate(PipelineModel pipeline, Dataset<Row> texts) {
     return pipeline.transform(texts);

@@ -75,29 +75,45 @@ public final class MentionExtraction {
 
   /** The annotations of one text by column ({@link AnnotationPipeline#annotateOne}), as the rules read them. */
   static Annotations annotations(Map<String, List<JavaAnnotation>> byColumn) {
-    return new Annotations(spans(byColumn, AnnotationPipeline.SENTENCE, false), spans(byColumn,
-        AnnotationPipeline.TOKEN, false), spans(byColumn, AnnotationPipeline.RANKS, false), spans(byColumn,
-        AnnotationPipeline.PLACES, false), spans(byColumn, AnnotationPipeline.TRIGGERS, false), spans(byColumn,
-        AnnotationPipeline.DATES, true));
+    return annotations((column, withValue) -> {
+      List<AnnotatedDocument.Span> out = new ArrayList<>();
+      for (JavaAnnotation a : byColumn.getOrDefault(column, List.of())) {
+        out.add(span(a.begin(), a.end(), a.result(), a.metadata().get("sentence"),
+            withValue ? a.metadata().get("value") : null));
+      }
+      return out;
+    });
   }
 
-  private static List<AnnotatedDocument.Span> spans(Map<String, List<JavaAnnotation>> byColumn, String column,
-      boolean withValue) {
-    List<JavaAnnotation> anns = byColumn.getOrDefault(column, List.of());
-    List<AnnotatedDocument.Span> out = new ArrayList<>(anns.size());
-    for (JavaAnnotation a : anns) {
-      Map<String, String> md = a.metadata();
-      int sentence = md.containsKey("sentence") ? Integer.parseInt(md.get("sentence")) : 0;
-      String value = withValue ? md.get("value") : null;
-      out.add(new AnnotatedDocument.Span(a.begin(), a.end() + 1, a.result(), sentence, value));
-    }
-    return out;
-  }
-
+  /** The annotation columns of a row of the DataFrame pipeline ({@link AnnotationPipeline#annotate}). */
   static Annotations annotations(Row r) {
-    return new Annotations(spans(r, AnnotationPipeline.SENTENCE, false), spans(r, AnnotationPipeline.TOKEN, false),
-        spans(r, AnnotationPipeline.RANKS, false), spans(r, AnnotationPipeline.PLACES, false),
-        spans(r, AnnotationPipeline.TRIGGERS, false), spans(r, AnnotationPipeline.DATES, true));
+    return annotations((column, withValue) -> {
+      List<AnnotatedDocument.Span> out = new ArrayList<>();
+      for (Row a : r.<Row>getList(r.fieldIndex(column))) {
+        scala.collection.Map<String, String> md = a.getMap(4);
+        out.add(span(a.getInt(1), a.getInt(2), a.getString(3), md.contains("sentence") ? md.apply("sentence") : null,
+            withValue && md.contains("value") ? md.apply("value") : null));
+      }
+      return out;
+    });
+  }
+
+  /** The spans of one annotation column; {@code withValue}: with each annotation's value (dates). */
+  private interface ColumnSpans {
+    List<AnnotatedDocument.Span> of(String column, boolean withValue);
+  }
+
+  private static Annotations annotations(ColumnSpans spans) {
+    return new Annotations(spans.of(AnnotationPipeline.SENTENCE, false), spans.of(AnnotationPipeline.TOKEN, false),
+        spans.of(AnnotationPipeline.RANKS, false), spans.of(AnnotationPipeline.PLACES, false),
+        spans.of(AnnotationPipeline.TRIGGERS, false), spans.of(AnnotationPipeline.DATES, true));
+  }
+
+  /** One annotation as the rules read it: Spark NLP's inclusive end made exclusive; no sentence index means 0. */
+  private static AnnotatedDocument.Span span(int begin, int endInclusive, String text, String sentence,
+      String value) {
+    return new AnnotatedDocument.Span(begin, endInclusive + 1, text, sentence == null ? 0 : Integer.parseInt(sentence),
+        value);
   }
 
   /**
@@ -108,17 +124,5 @@ public final class MentionExtraction {
     return annotations(r).document(r.getString(r.fieldIndex("articleId")), r.getString(r.fieldIndex("url")),
         r.getString(r.fieldIndex("published")), r.getString(r.fieldIndex("referenceDate")), r.getString(
             r.fieldIndex("text")), r.getInt(r.fieldIndex("passageBegin")));
-  }
-
-  private static List<AnnotatedDocument.Span> spans(Row r, String column, boolean withValue) {
-    List<Row> anns = r.getList(r.fieldIndex(column));
-    List<AnnotatedDocument.Span> out = new ArrayList<>(anns.size());
-    for (Row a : anns) {
-      scala.collection.Map<String, String> md = a.getMap(4);
-      int sentence = md.contains("sentence") ? Integer.parseInt(md.apply("sentence")) : 0;
-      String value = withValue && md.contains("value") ? md.apply("value") : null;
-      out.add(new AnnotatedDocument.Span(a.getInt(1), a.getInt(2) + 1, a.getString(3), sentence, value));
-    }
-    return out;
   }
 }

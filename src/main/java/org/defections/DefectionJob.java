@@ -63,11 +63,15 @@ public final class DefectionJob {
     /**
      * The accepted records (columns of {@link ScannedRecord}: id, language, passages, contentHash ...) whose passages
      * go to annotation. Called first with the records as scanned and, when the run finds duplicate ids, again with
-     * the records marked: what the last call returns (and counts) is the run's.
+     * the records marked: what the last call returns (and counts, as sums of {@code records}) is the run's. Unless
+     * {@link #needsContentHash} is set, the articles without passages may come folded (see {@link ScannedRecord}).
      */
     Dataset<Row> toAnnotate(Dataset<Row> accepted);
 
-    /** Whether {@link #toAnnotate} needs the records' {@code contentHash} (computed in the one pass when asked). */
+    /**
+     * Whether {@link #toAnnotate} needs every accepted record as its own row with its {@code contentHash} (computed
+     * in the one pass when asked), none folded.
+     */
     default boolean needsContentHash() {
       return false;
     }
@@ -134,10 +138,10 @@ public final class DefectionJob {
       long t = System.nanoTime();
       ArticleReader reader = new ArticleReader(spark, config.maxTextChars());
       ArticleReader.Parsed parsed = reader.parse(config.input(), config.format());
-      Dataset<ScannedRecord> scanned = cached(CandidateSelection.scan(parsed, lx, LanguageDetector.ANNOTATED,
-          config.contextParagraphs(), config.maxPassageChars(), config.candidateSelection(),
-          increment.needsContentHash()));
-      Dataset<Row> scannedRows = scanned.toDF();
+      // a full run folds the accepted articles without passages; a nightly run needs each, with its content hash
+      CandidateSelection.Rows scanRows = increment.needsContentHash()
+          ? CandidateSelection.Rows.EVERY_WITH_CONTENT_HASH : CandidateSelection.Rows.FOLDED;
+      Dataset<Row> scannedRows = cached(scan(parsed, lx, scanRows)).toDF();
       Census census = Census.of(scannedRows);
       timings.put("ingest_ms", ms(t));
 
@@ -145,15 +149,16 @@ public final class DefectionJob {
       // as scanned are final and so are the census and the candidates; otherwise both are computed again from the
       // marked records.
       t = System.nanoTime();
-      CompletableFuture<Dataset<Row>> marking = async(pool, started, () -> reader.markDuplicates(scannedRows,
-          functions.col("head")));
+      List<Dataset<Row>> rescans = java.util.Collections.synchronizedList(new ArrayList<>());
+      CompletableFuture<Dataset<Row>> marking = async(pool, started, () -> marked(reader, parsed, lx,
+          scanRows, scannedRows, rescans));
       Candidates candidates = candidates(scannedRows, increment, census);
       Dataset<Row> all = joined(marking, "the duplicate check failed");
       if (all != scannedRows) { // duplicates were marked: keep the marked copy instead
         candidates.release();
         cached(all);
         census = Census.of(all);
-        scanned.unpersist();
+        scannedRows.unpersist();
         candidates = candidates(all, increment, census);
       }
       long read = census.accepted() + census.rejected();
@@ -249,7 +254,8 @@ public final class DefectionJob {
       writer.publish(om.writeValueAsString(m),
           om.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
       all.unpersist();
-      scanned.unpersist();
+      scannedRows.unpersist();
+      rescans.forEach(Dataset::unpersist);
       candidates.release();
       mentions.unpersist();
       pool.shutdown();
@@ -274,6 +280,33 @@ public final class DefectionJob {
     }
   }
 
+  /** The one pass over the corpus ({@link CandidateSelection#scan}) with the run's settings; lazy. */
+  private Dataset<ScannedRecord> scan(ArticleReader.Parsed parsed, Broadcast<Lexicons> lx,
+      CandidateSelection.Rows rows) {
+    return CandidateSelection.scan(parsed, lx, LanguageDetector.ANNOTATED, config.contextParagraphs(),
+        config.maxPassageChars(), config.candidateSelection(), rows);
+  }
+
+  /**
+   * The scanned records with duplicate ids marked ({@link ArticleReader#markDuplicates}; a duplicate's raw is its
+   * head), or {@code scanned} itself when no id repeats. Folded records (the common case) are checked by their ids'
+   * hashes alone; they cannot be marked, so when a hash repeats the corpus is scanned again with every record
+   * (cached, added to {@code rescans} for the caller to release) and those records are marked.
+   */
+  private Dataset<Row> marked(ArticleReader reader, ArticleReader.Parsed parsed, Broadcast<Lexicons> lx,
+      CandidateSelection.Rows rows, Dataset<Row> scanned, List<Dataset<Row>> rescans) {
+    if (rows != CandidateSelection.Rows.FOLDED) {
+      return reader.markDuplicates(scanned, functions.col("head"));
+    }
+    if (!ArticleReader.anyHashRepeats(CandidateSelection.acceptedIdHashes(scanned))) {
+      return scanned;
+    }
+    LOG.info("ingest: ids repeat; the input is scanned again, record by record, to mark the later copies");
+    Dataset<Row> every = cached(scan(parsed, lx, CandidateSelection.Rows.EVERY)).toDF();
+    rescans.add(every);
+    return reader.markDuplicates(every, functions.col("head"));
+  }
+
   /**
    * The counts of the ingest, from one aggregation over the records (columns of {@link ScannedRecord}, duplicates
    * marked or not) by reason (null: accepted), language and whether the article holds candidate passages: rejects by
@@ -285,8 +318,8 @@ public final class DefectionJob {
       Map<String, Long> byLanguage = new java.util.TreeMap<>();
       long candidates = 0;
       for (Row r : records.groupBy(functions.col("reason"), functions.col("language"), functions.coalesce(
-          functions.size(functions.col("passages")).gt(0), functions.lit(false)).as("candidate")).count()
-          .collectAsList()) { // a few rows
+          functions.size(functions.col("passages")).gt(0), functions.lit(false)).as("candidate"))
+          .agg(functions.sum("records")).collectAsList()) { // a few rows
         if (r.isNullAt(0)) {
           byLanguage.merge(r.getString(1), r.getLong(3), Long::sum);
           candidates += r.getBoolean(2) ? r.getLong(3) : 0;
@@ -341,7 +374,7 @@ public final class DefectionJob {
     Dataset<Row> candidates = toAnnotate.filter(functions.size(functions.col("passages")).gt(0));
     if (toAnnotate != accepted) { // a nightly run annotates a part of the accepted articles: count that part
       byLanguage = new java.util.TreeMap<>();
-      for (Row r : toAnnotate.groupBy("language").count().collectAsList()) { // one row per language
+      for (Row r : toAnnotate.groupBy("language").agg(functions.sum("records")).collectAsList()) { // per language
         byLanguage.put(r.getString(0), r.getLong(1));
       }
       articles = candidates.count();

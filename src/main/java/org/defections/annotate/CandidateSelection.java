@@ -27,20 +27,36 @@ import org.defections.lexicon.Lexicons;
 public final class CandidateSelection {
   private CandidateSelection() {}
 
+  /** What the rows of {@link #scan} hold. */
+  public enum Rows {
+    /**
+     * Rejects and articles with passages one row each; the other accepted articles folded per partition, source and
+     * language ({@link RecordFolder}): what a full run needs, its duplicate check working on the ids' hashes.
+     */
+    FOLDED,
+    /** One row per record, with the {@code head} of each accepted article (what a duplicate's reject shows). */
+    EVERY,
+    /** One row per record, with the {@code head} and the {@code contentHash} (a nightly run's increment). */
+    EVERY_WITH_CONTENT_HASH
+  }
+
   /**
    * The one pass over the corpus: for each accepted record, its language ({@link LanguageDetector}), its content
-   * hash when {@code contentHash} is set (what a nightly run tells new articles by) and, for the languages in
-   * {@code annotated}, its candidate passages; rejects pass through without their text. The cleaner, scanner and
-   * detector are built once per partition; records are read one at a time.
+   * hash for {@link Rows#EVERY_WITH_CONTENT_HASH} (what a nightly run tells new articles by) and, for the languages
+   * in {@code annotated}, its candidate passages; rejects pass through without their text; {@code rows} says whether
+   * accepted articles without passages are folded. The cleaner, scanner and detector are built once per partition;
+   * records are read one at a time.
    */
   public static Dataset<ScannedRecord> scan(ArticleReader.Parsed input, Broadcast<Lexicons> lexicons,
-      Set<String> annotated, int contextParagraphs, int maxPassageChars, boolean enabled, boolean contentHash) {
+      Set<String> annotated, int contextParagraphs, int maxPassageChars, boolean enabled, Rows rows) {
+    boolean head = rows != Rows.FOLDED;
+    boolean contentHash = rows == Rows.EVERY_WITH_CONTENT_HASH;
     return input.mapRecords((MapPartitionsFunction<ParsedRecord, ScannedRecord>) it -> {
       Lexicons lx = lexicons.value();
       ArticleCleaner cleaner = new ArticleCleaner(lx.boilerplate());
       CandidateScanner scanner = new CandidateScanner(lx, contextParagraphs, maxPassageChars);
       LanguageDetector detector = lx.derived("language-detector", LanguageDetector.class, LanguageDetector::new);
-      return new Iterator<ScannedRecord>() {
+      Iterator<ScannedRecord> scanned = new Iterator<ScannedRecord>() {
         @Override
         public boolean hasNext() {
           return it.hasNext();
@@ -60,7 +76,9 @@ public final class CandidateSelection {
             return s;
           }
           String text = r.getText();
-          s.setHead(text.length() > ScannedRecord.HEAD_CHARS ? text.substring(0, ScannedRecord.HEAD_CHARS) : text);
+          if (head) {
+            s.setHead(text.length() > ScannedRecord.HEAD_CHARS ? text.substring(0, ScannedRecord.HEAD_CHARS) : text);
+          }
           if (contentHash) {
             s.setContentHash(contentHash(r.getTitle(), r.getPublished(), text));
           }
@@ -73,7 +91,18 @@ public final class CandidateSelection {
           return s;
         }
       };
+      return rows == Rows.FOLDED ? new RecordFolder(scanned) : scanned;
     }, Encoders.bean(ScannedRecord.class));
+  }
+
+  /**
+   * The 64-bit hashes (Spark's {@code xxhash64}) of the ids of the accepted records among {@code scanned} (columns
+   * of {@link ScannedRecord}, folded or not): a fold row gives its {@code idHashes}, any other row the hash of its id.
+   */
+  public static Dataset<Long> acceptedIdHashes(Dataset<Row> scanned) {
+    return scanned.filter(functions.col("reason").isNull()).select(functions.explode(functions.coalesce(
+        functions.col("idHashes"), functions.array(functions.xxhash64(functions.col("id"))))).as("h"))
+        .as(Encoders.LONG());
   }
 
   /**

@@ -201,14 +201,17 @@ public final class ArticleReader {
   }
 
   /**
-   * Per input file of records with columns {@code source, reason}: {@code source, read, accepted, rejected}
-   * (read = accepted + rejected for every file), ordered by source.
+   * Per input file of records with columns {@code source, reason} and, when a row can stand for several records,
+   * {@code records} (how many; otherwise each row is one): {@code source, read, accepted, rejected} (read = accepted
+   * + rejected for every file), ordered by source.
    */
   public static Dataset<Row> byFile(Dataset<Row> records) {
     Column ok = functions.col("reason").isNull();
-    return records.groupBy("source").agg(functions.count(functions.lit(1)).as("read"),
-        functions.sum(functions.when(ok, 1).otherwise(0)).as("accepted"),
-        functions.sum(functions.when(ok, 0).otherwise(1)).as("rejected")).orderBy("source");
+    Column n = java.util.Arrays.asList(records.columns()).contains("records") ? functions.col("records")
+        : functions.lit(1L);
+    return records.groupBy("source").agg(functions.sum(n).as("read"),
+        functions.sum(functions.when(ok, n).otherwise(0L)).as("accepted"),
+        functions.sum(functions.when(ok, 0L).otherwise(n)).as("rejected")).orderBy("source");
   }
 
   /**
@@ -273,12 +276,16 @@ public final class ArticleReader {
    * caller's exact check settles it.
    */
   static boolean hasRepeatedHashes(Dataset<Row> records) {
-    Dataset<Long> hashes = records.select(functions.xxhash64(functions.col("id")).as("h")).as(Encoders.LONG());
+    return anyHashRepeats(records.select(functions.xxhash64(functions.col("id")).as("h")).as(Encoders.LONG()));
+  }
+
+  /** Whether a 64-bit hash occurs twice among {@code hashes} (see {@link #hasRepeatedHashes(Dataset)}). */
+  public static boolean anyHashRepeats(Dataset<Long> hashes) {
     // about two input partitions' ids per sort: a few MB of longs
-    int partitions = Math.max(records.sparkSession().sparkContext().defaultParallelism(),
-        records.javaRDD().getNumPartitions() / 2);
-    Dataset<Long> repeated = hashes.repartition(partitions, functions.col("h")).mapPartitions(
-        (MapPartitionsFunction<Long, Long>) it -> {
+    int partitions = Math.max(hashes.sparkSession().sparkContext().defaultParallelism(),
+        hashes.javaRDD().getNumPartitions() / 2);
+    Dataset<Long> repeated = hashes.toDF("h").repartition(partitions, functions.col("h")).as(Encoders.LONG())
+        .mapPartitions((MapPartitionsFunction<Long, Long>) it -> {
           long[] h = new long[1024];
           int n = 0;
           while (it.hasNext()) {

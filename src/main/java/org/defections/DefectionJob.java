@@ -134,7 +134,7 @@ public final class DefectionJob {
           lexicons, matchers));
 
       // ingest and the one pass over the text: parse, check, language, candidate passages; only this small result
-      // is cached (the text itself is read once), by the census's job
+      // is cached (the text itself is read once, unless ids repeat in a folded scan), by the census's job
       long t = System.nanoTime();
       ArticleReader reader = new ArticleReader(spark, config.maxTextChars());
       ArticleReader.Parsed parsed = reader.parse(config.input(), config.format());

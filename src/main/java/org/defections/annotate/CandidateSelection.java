@@ -19,10 +19,11 @@ import org.defections.lexicon.Lexicons;
 
 /**
  * Language, cleaning and candidate selection, before Spark NLP. Input: the job's input, parsed record by record in
- * the same pass ({@link ArticleReader.Parsed}, nothing cached). Output: one small {@link ScannedRecord} per input
- * record: a reject as it came, an accepted article with its language and the {@link Passage}s that can hold a
- * defection (articles without a trigger phrase, or in a language the rules do not read, have none). The whole text
- * is read once, here.
+ * the same pass ({@link ArticleReader.Parsed}, nothing cached). Output: small {@link ScannedRecord}s: a reject as
+ * it came, an accepted article with its language and the {@link Passage}s that can hold a defection (articles
+ * without a trigger phrase, or in a language the rules do not read, have none), one row per record or, for the
+ * articles without passages, folded ({@link Rows}). The whole text is read here, once (twice in a full run whose ids
+ * repeat: see {@code DefectionJob}).
  */
 public final class CandidateSelection {
   private CandidateSelection() {}

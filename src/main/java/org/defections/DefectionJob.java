@@ -180,13 +180,13 @@ public final class DefectionJob {
           candidates.articles(), candidates.articlesToAnnotate(), candidates.passages(),
           timings.get("candidates_ms"));
 
-      // annotate and extract (one task per partition of distinct texts, into the cache); then the mentions are
-      // written while they are resolved and counted by factuality
+      // annotate and extract (one task per partition of distinct texts, into the cache, by the job that counts the
+      // mentions by factuality); then the mentions are written while they are resolved
       t = System.nanoTime();
       PipelineModel pipeline = joined(building, "the annotation pipeline could not be built");
       Dataset<Mention> mentions = cached(increment.allMentions(runId, candidates.toAnnotate(),
           MentionExtraction.extract(candidates.distinct(), pipeline, lx)));
-      mentions.count();
+      Map<String, Long> factuality = factuality(mentions);
       timings.put("annotate_extract_ms", ms(t));
       CompletableFuture<Long> resolving = async(pool, started, () -> {
         long since = System.nanoTime();
@@ -195,7 +195,6 @@ public final class DefectionJob {
         timings.put("resolve_ms", ms(since));
         return rows;
       });
-      CompletableFuture<Map<String, Long>> byFactuality = async(pool, started, () -> factuality(mentions));
       long mentionCount = writer.stage(Tables.MENTIONS, TableWriter.snakeCase(mentions, Tables.MENTION_COLUMNS),
           config.outputFiles());
       LOG.info("annotated and extracted: {} mentions ({} ms)", mentionCount, timings.get("annotate_extract_ms"));
@@ -211,7 +210,6 @@ public final class DefectionJob {
             e.getValue().keys())));
       }
       aggregates.forEach(f -> joined(f, "an aggregate table could not be written"));
-      Map<String, Long> factuality = joined(byFactuality, "the mentions could not be counted");
       timings.put("aggregate_ms", ms(t));
       long rejected = joined(ingestTables, "the ingest tables could not be written");
       // the census and the rejects table counted apart: they must agree
@@ -388,15 +386,22 @@ public final class DefectionJob {
     return new Candidates(toAnnotate, byLanguage, articles, distinct, counts.getLong(0), counts.getLong(1));
   }
 
-  /** Mentions by factuality, those kept out by their reason instead: a few rows, most frequent first. */
+  /**
+   * Mentions by factuality, those kept out by their reason instead: a few rows, most frequent first (then by name).
+   * Its aggregation is the job that computes the mentions into their cache.
+   */
   private static Map<String, Long> factuality(Dataset<Mention> mentions) {
+    List<Row> rows = new ArrayList<>(mentions.groupBy(functions.coalesce(functions.col("keptOutReason"),
+        functions.col("factuality")).as("f")).count().collectAsList()); // a few rows: sorted here, not by a Spark job
+    rows.sort(java.util.Comparator.comparing((Row r) -> r.getLong(1)).reversed().thenComparing(r -> r.getString(0),
+        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
     Map<String, Long> out = new LinkedHashMap<>();
-    for (Row r : mentions.groupBy(functions.coalesce(functions.col("keptOutReason"), functions.col("factuality"))
-        .as("f")).count().orderBy(functions.col("count").desc(), functions.col("f")).collectAsList()) {
+    for (Row r : rows) {
       out.put(r.getString(0), r.getLong(1));
     }
     return out;
   }
+
 
   /**
    * A broken feed must not silently empty the tables: more rejected input than {@code ingest.max-reject-rate} allows

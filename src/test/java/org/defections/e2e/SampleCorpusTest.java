@@ -1,6 +1,7 @@
 package org.defections.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +37,21 @@ class SampleCorpusTest {
     assertEquals(2, manifest.at("/counts/rejected").asLong());
     assertEquals(1, manifest.at("/rejects_by_reason/empty_text").asLong());
     assertEquals(1, manifest.at("/rejects_by_reason/unparseable_json").asLong());
+
+    // mentions by factuality (kept-out mentions by their reason): the mentions table's counts, most frequent first
+    Map<String, Long> byFactuality = new TreeMap<>();
+    for (String l : JobRunner.dump(out.resolve("mentions"))) {
+      JsonNode m = JSON.readTree(l);
+      String key = m.path("kept_out_reason").isTextual() ? m.get("kept_out_reason").asText()
+          : m.get("factuality").asText();
+      byFactuality.merge(key, 1L, Long::sum);
+    }
+    List<Map.Entry<String, Long>> ordered = new ArrayList<>(byFactuality.entrySet());
+    ordered.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    ObjectNode expectedFactuality = JSON.createObjectNode();
+    ordered.forEach(e -> expectedFactuality.put(e.getKey(), e.getValue()));
+    assertEquals(expectedFactuality.toString(), manifest.get("mentions_by_factuality").toString());
+    assertTrue(ordered.size() > 3, "too few kinds of mention to check the order: " + ordered);
 
     List<String> actual = project(JobRunner.dump(out.resolve("defections")));
     List<String> expected = project(Files.readAllLines(JobRunner.PROJECT.resolve("samples/expected-records.jsonl"),

@@ -402,7 +402,6 @@ public final class DefectionJob {
     return out;
   }
 
-
   /**
    * A broken feed must not silently empty the tables: more rejected input than {@code ingest.max-reject-rate} allows
    * fails the run before anything is published (the staged tables are removed by the caller's abort).

@@ -201,14 +201,12 @@ public final class ArticleReader {
   }
 
   /**
-   * Per input file of records with columns {@code source, reason} and, when a row can stand for several records,
-   * {@code records} (how many; otherwise each row is one): {@code source, read, accepted, rejected} (read = accepted
-   * + rejected for every file), ordered by source.
+   * Per input file of rows with columns {@code source, reason, records} (how many input records a row stands for):
+   * {@code source, read, accepted, rejected} (read = accepted + rejected for every file), ordered by source.
    */
   public static Dataset<Row> byFile(Dataset<Row> records) {
     Column ok = functions.col("reason").isNull();
-    Column n = java.util.Arrays.asList(records.columns()).contains("records") ? functions.col("records")
-        : functions.lit(1L);
+    Column n = functions.col("records");
     return records.groupBy("source").agg(functions.sum(n).as("read"),
         functions.sum(functions.when(ok, n).otherwise(0L)).as("accepted"),
         functions.sum(functions.when(ok, 0L).otherwise(n)).as("rejected")).orderBy("source");

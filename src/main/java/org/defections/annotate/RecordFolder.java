@@ -11,13 +11,19 @@ import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * The scanned records of one partition with the accepted articles that hold no passages folded (plain Java, no
- * Spark job): rejects and articles with passages pass through in their order, then comes one fold row per source and
- * language of the others ({@code records} how many, {@code idHashes} their ids' hashes, {@code position} the first
- * one's; see {@link ScannedRecord}). Nothing is dropped: the sum of {@code records} out is the number of records in.
+ * Spark job): rejects and articles with passages pass through in their order; the others are folded per source and
+ * language into rows of at most {@value #MAX_FOLD} articles ({@code records} how many, {@code idHashes} their ids'
+ * hashes, {@code position} the first one's; see {@link ScannedRecord}), each given out when it is full and the rest at
+ * the end. Nothing is dropped: the sum of {@code records} out is the number of records in.
  */
 public final class RecordFolder implements Iterator<ScannedRecord> {
   /** Spark's seed for {@code xxhash64}: {@link #idHash} equals {@code functions.xxhash64(col("id"))}. */
   private static final long SPARK_SEED = 42L;
+  /**
+   * Articles per fold row at most: a row's hashes stay 32 KB, far below the heap's humongous-object size (half a G1
+   * region, 1 MB at a 4 GiB heap), in the scan, its encoding and the cache's column buffers.
+   */
+  static final int MAX_FOLD = 4096;
   private final Iterator<ScannedRecord> in;
   private final Map<List<String>, Fold> folds = new LinkedHashMap<>();
   private Iterator<Fold> out;
@@ -43,7 +49,13 @@ public final class RecordFolder implements Iterator<ScannedRecord> {
       if (out == null && in.hasNext()) {
         ScannedRecord r = in.next();
         if (folds(r)) {
-          folds.computeIfAbsent(Arrays.asList(r.getSource(), r.getLanguage()), k -> new Fold(r)).add(r.getId());
+          List<String> key = Arrays.asList(r.getSource(), r.getLanguage());
+          Fold f = folds.computeIfAbsent(key, k -> new Fold(r));
+          f.add(r.getId());
+          if (f.n == MAX_FOLD) {
+            folds.remove(key);
+            next = f.row();
+          }
         } else {
           next = r;
         }
@@ -73,7 +85,7 @@ public final class RecordFolder implements Iterator<ScannedRecord> {
   /** The articles of one source and language folded so far. */
   private static final class Fold {
     private final ScannedRecord row = new ScannedRecord();
-    private long[] hashes = new long[256];
+    private long[] hashes = new long[64];
     private int n;
 
     Fold(ScannedRecord first) {
@@ -91,7 +103,7 @@ public final class RecordFolder implements Iterator<ScannedRecord> {
 
     ScannedRecord row() {
       row.setRecords(n);
-      row.setIdHashes(Arrays.copyOf(hashes, n));
+      row.setIdHashes(n == hashes.length ? hashes : Arrays.copyOf(hashes, n));
       return row;
     }
   }

@@ -81,4 +81,25 @@ class RecordFolderTest {
     assertFalse(empty.hasNext());
     assertThrows(java.util.NoSuchElementException.class, empty::next);
   }
+
+  @Test
+  void aFullFoldIsGivenOutAtOnceAndTheNextStartsAfterIt() {
+    int n = 2 * RecordFolder.MAX_FOLD + 10;
+    List<ScannedRecord> in = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      in.add(accepted("f", i, "id-" + i, "en", 0));
+      if (i == RecordFolder.MAX_FOLD + 5) {
+        in.add(reject("f", -1));
+      }
+    }
+    List<ScannedRecord> out = fold(in);
+    assertEquals(List.of((long) RecordFolder.MAX_FOLD, 1L, (long) RecordFolder.MAX_FOLD, 10L),
+        out.stream().map(ScannedRecord::getRecords).toList(),
+        "the first fold when full, the reject as it came, the second fold when full, the rest at the end");
+    assertEquals("empty_text", out.get(1).getReason());
+    assertEquals(List.of(0L, (long) RecordFolder.MAX_FOLD), List.of(out.get(0).getPosition(),
+        out.get(2).getPosition()), "each fold keeps its first article's position");
+    assertEquals(RecordFolder.idHash("id-" + RecordFolder.MAX_FOLD), out.get(2).getIdHashes()[0]);
+    assertEquals(RecordFolder.idHash("id-" + (n - 1)), out.get(3).getIdHashes()[9]);
+  }
 }

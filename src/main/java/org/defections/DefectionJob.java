@@ -167,9 +167,10 @@ public final class DefectionJob {
       checkRejectRate(census.accepted(), census.rejected());
       // the two ingest tables are written while the candidates go on to annotation
       Dataset<Row> records = all;
+      Dataset<Row> inputFiles = census.inputFiles(spark);
       CompletableFuture<Long> ingestTables = async(pool, started, () -> {
         long since = System.nanoTime();
-        writer.stage(Tables.INPUT_FILES, ArticleReader.byFile(records), 1);
+        writer.stage(Tables.INPUT_FILES, inputFiles, 1);
         long rows = writer.stage(Tables.REJECTS, TableWriter.snakeCase(records.filter(functions.col("reason")
             .isNotNull()), Tables.REJECT_COLUMNS), config.outputFiles());
         timings.put("ingest_tables_ms", ms(since));
@@ -188,10 +189,13 @@ public final class DefectionJob {
           MentionExtraction.extract(candidates.distinct(), pipeline, lx)));
       Map<String, Long> factuality = factuality(mentions);
       timings.put("annotate_extract_ms", ms(t));
+      // the records are cached by the job that writes them, and aggregated from the cache
+      Dataset<Row> defections = cached(TableWriter.snakeCase(Resolution.resolve(mentions),
+          Tables.DEFECTION_COLUMNS));
       CompletableFuture<Long> resolving = async(pool, started, () -> {
         long since = System.nanoTime();
-        long rows = writer.stageSorted(Tables.DEFECTIONS, TableWriter.snakeCase(Resolution.resolve(mentions),
-            Tables.DEFECTION_COLUMNS), config.outputFiles(), "origin_country", "event_id");
+        long rows = writer.stageSorted(Tables.DEFECTIONS, defections, config.outputFiles(), "origin_country",
+            "event_id");
         timings.put("resolve_ms", ms(since));
         return rows;
       });
@@ -204,7 +208,6 @@ public final class DefectionJob {
       // aggregate: the aggregate tables (a few rows each) are written at once, each is mostly Spark's per-job latency
       t = System.nanoTime();
       List<CompletableFuture<Long>> aggregates = new ArrayList<>();
-      Dataset<Row> defections = spark.read().parquet(writer.staged(Tables.DEFECTIONS));
       for (Map.Entry<String, Aggregates.Table> e : Aggregates.all(defections).entrySet()) {
         aggregates.add(async(pool, started, () -> writer.stageSorted(e.getKey(), e.getValue().rows(), 1,
             e.getValue().keys())));
@@ -256,6 +259,7 @@ public final class DefectionJob {
       rescans.forEach(Dataset::unpersist);
       candidates.release();
       mentions.unpersist();
+      defections.unpersist();
       pool.shutdown();
       return m;
     } catch (RuntimeException | IOException e) {
@@ -305,27 +309,49 @@ public final class DefectionJob {
     return reader.markDuplicates(every, functions.col("head"));
   }
 
+  /** Columns of the {@code input_files} table. */
+  static final org.apache.spark.sql.types.StructType INPUT_FILES_SCHEMA = new org.apache.spark.sql.types.StructType()
+      .add("source", "string").add("read", "long").add("accepted", "long").add("rejected", "long");
+
   /**
    * The counts of the ingest, from one aggregation over the records (columns of {@link ScannedRecord}, duplicates
    * marked or not) by reason (null: accepted), language and whether the article holds candidate passages: rejects by
    * reason, accepted articles by language, and the accepted articles with candidate passages.
    */
-  record Census(Map<String, Long> rejectsByReason, Map<String, Long> acceptedByLanguage, long acceptedCandidates) {
+  record Census(Map<String, Long> rejectsByReason, Map<String, Long> acceptedByLanguage, long acceptedCandidates,
+      Map<String, long[]> byFile) {
     static Census of(Dataset<Row> records) {
       Map<String, Long> rejects = new java.util.TreeMap<>();
       Map<String, Long> byLanguage = new java.util.TreeMap<>();
+      Map<String, long[]> byFile = new java.util.TreeMap<>(java.util.Comparator.nullsFirst(
+          java.util.Comparator.naturalOrder()));
       long candidates = 0;
-      for (Row r : records.groupBy(functions.col("reason"), functions.col("language"), functions.coalesce(
-          functions.size(functions.col("passages")).gt(0), functions.lit(false)).as("candidate"))
-          .agg(functions.sum("records")).collectAsList()) { // a few rows
-        if (r.isNullAt(0)) {
-          byLanguage.merge(r.getString(1), r.getLong(3), Long::sum);
-          candidates += r.getBoolean(2) ? r.getLong(3) : 0;
+      for (Row r : records.groupBy(functions.col("source"), functions.col("reason"), functions.col("language"),
+          functions.coalesce(functions.size(functions.col("passages")).gt(0), functions.lit(false)).as("candidate"))
+          .agg(functions.sum("records")).collectAsList()) { // a few rows per input file
+        long n = r.getLong(4);
+        long[] file = byFile.computeIfAbsent(r.getString(0), k -> new long[2]);
+        if (r.isNullAt(1)) {
+          byLanguage.merge(r.getString(2), n, Long::sum);
+          candidates += r.getBoolean(3) ? n : 0;
+          file[0] += n;
         } else {
-          rejects.merge(r.getString(0), r.getLong(3), Long::sum);
+          rejects.merge(r.getString(1), n, Long::sum);
+          file[1] += n;
         }
       }
-      return new Census(rejects, byLanguage, candidates);
+      return new Census(rejects, byLanguage, candidates, byFile);
+    }
+
+    /**
+     * The {@code input_files} table: per input file ({@code source}), the records {@code read}, {@code accepted} and
+     * {@code rejected} (read = accepted + rejected), ordered by source; from the census's rows, no Spark job.
+     */
+    Dataset<Row> inputFiles(SparkSession spark) {
+      List<Row> rows = new ArrayList<>();
+      byFile.forEach((source, n) -> rows.add(org.apache.spark.sql.RowFactory.create(source, n[0] + n[1], n[0],
+          n[1])));
+      return spark.createDataFrame(rows, INPUT_FILES_SCHEMA);
     }
 
     long accepted() {

@@ -201,18 +201,6 @@ public final class ArticleReader {
   }
 
   /**
-   * Per input file of rows with columns {@code source, reason, records} (how many input records a row stands for):
-   * {@code source, read, accepted, rejected} (read = accepted + rejected for every file), ordered by source.
-   */
-  public static Dataset<Row> byFile(Dataset<Row> records) {
-    Column ok = functions.col("reason").isNull();
-    Column n = functions.col("records");
-    return records.groupBy("source").agg(functions.sum(n).as("read"),
-        functions.sum(functions.when(ok, n).otherwise(0L)).as("accepted"),
-        functions.sum(functions.when(ok, 0L).otherwise(n)).as("rejected")).orderBy("source");
-  }
-
-  /**
    * Marks every accepted record (columns {@code id, source, position, reason, detail, raw}) whose id an earlier
    * record (by source, then position) already has as {@code duplicate_id}, with {@code rawOfDuplicate} as its raw
    * value; the columns stay as they were. The ids seen more than once are found from the ids alone (first from

@@ -16,9 +16,27 @@ import java.util.regex.Pattern;
 public final class ArticleCleaner implements Serializable {
   private static final long serialVersionUID = 1L;
   private final List<Pattern> boilerplate;
+  /** The boilerplate patterns as one alternation (one matcher per line), or null when some pattern has flags. */
+  private final Pattern anyBoilerplate;
 
   public ArticleCleaner(List<Pattern> boilerplate) {
     this.boilerplate = List.copyOf(boilerplate);
+    this.anyBoilerplate = boilerplate.isEmpty() || boilerplate.stream().anyMatch(p -> p.flags() != 0) ? null
+        : Pattern.compile(boilerplate.stream().map(p -> "(?:" + p.pattern() + ")")
+            .collect(java.util.stream.Collectors.joining("|")));
+  }
+
+  /** Whether the whole line is boilerplate: some pattern matches all of it. */
+  boolean isBoilerplate(String line) {
+    if (anyBoilerplate != null) {
+      return anyBoilerplate.matcher(line).matches();
+    }
+    for (Pattern p : boilerplate) {
+      if (p.matcher(line).matches()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -49,15 +67,10 @@ public final class ArticleCleaner implements Serializable {
       String line = original.substring(pos, end);
       boolean keep = true;
       if (!line.isBlank()) {
-        for (Pattern p : boilerplate) {
-          if (p.matcher(line).matches()) {
-            keep = false;
-            break;
-          }
-        }
-        String key = normalise(line);
-        if (keep && key.length() >= 40 && !seen.add(key)) {
-          keep = false;
+        keep = !isBoilerplate(line);
+        if (keep && mayRepeat(line)) {
+          String key = normalise(line);
+          keep = key.length() < 40 || seen.add(key);
         }
       }
       if (keep) {
@@ -96,6 +109,13 @@ public final class ArticleCleaner implements Serializable {
 
   /** The line with its dateline replaced by spaces (offsets stay the same); only at the start of the line. */
   static String blankDateline(String line) {
+    int first = 0; // a dateline's first letter is a capital A-Z after white space (\s): other lines are no dateline
+    while (first < line.length() && (line.charAt(first) == ' ' || (char) (line.charAt(first) - '\t') < 5)) {
+      first++;
+    }
+    if (first == line.length() || line.charAt(first) < 'A' || line.charAt(first) > 'Z') {
+      return line;
+    }
     java.util.regex.Matcher m = DATELINE.matcher(line);
     if (!m.lookingAt() || m.end() == line.length()) {
       return line;
@@ -103,10 +123,44 @@ public final class ArticleCleaner implements Serializable {
     return " ".repeat(m.end()) + line.substring(m.end());
   }
 
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  /**
+   * Whether a line's {@link #normalise}d key can reach the 40 characters a repeated paragraph needs: lower-casing
+   * lengthens a line only through U+0130 (one character to two).
+   */
+  private static boolean mayRepeat(String line) {
+    return line.length() >= 40 || line.length() >= 20 && line.indexOf('\u0130') >= 0;
+  }
 
+  /**
+   * The key a paragraph is compared by: lower case (root locale), its letters and digits ({@code \p{L}}, {@code
+   * \p{N}}) kept, every run of other characters (quotes, punctuation, spaces) one space, none at either end.
+   */
   static String normalise(String line) {
-    return NON_WORD.matcher(line.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'')
-        .replace('\u201c', '"').replace('\u201d', '"')).replaceAll(" ").trim();
+    // String.toLowerCase is Character.toLowerCase per code point but for U+0130 and a final capital sigma
+    boolean special = line.indexOf('\u0130') >= 0 || line.indexOf('\u03a3') >= 0;
+    String lower = special ? line.toLowerCase(Locale.ROOT) : line;
+    StringBuilder out = new StringBuilder(lower.length());
+    boolean gap = false;
+    for (int i = 0; i < lower.length(); ) {
+      int c = lower.codePointAt(i);
+      i += Character.charCount(c);
+      c = special ? c : Character.toLowerCase(c);
+      if (Character.isLetter(c) || isNumber(c)) {
+        if (gap && out.length() > 0) {
+          out.append(' ');
+        }
+        gap = false;
+        out.appendCodePoint(c);
+      } else {
+        gap = true;
+      }
+    }
+    return out.toString();
+  }
+
+  /** {@code \p{N}}: a decimal digit, letter number or other number. */
+  private static boolean isNumber(int c) {
+    int t = Character.getType(c);
+    return t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER || t == Character.OTHER_NUMBER;
   }
 }

@@ -14,7 +14,8 @@ import java.util.List;
  *
  * <p>A <b>fold</b> row stands for several accepted articles without passages, of one source and language, read in
  * one partition, at most {@code RecordFolder.MAX_FOLD} of them ({@link CandidateSelection.Rows#FOLDED}): {@code
- * records} counts them, {@code idHashes} holds the 64-bit hashes of their ids (Spark's {@code xxhash64}), {@code id} is null and {@code position} is the first one's.
+ * records} counts them, {@code idHashes} holds the 64-bit hashes of their ids (Spark's {@code xxhash64}), {@code id}
+ * is null and {@code position} is the first one's.
  * Every other row stands for one record ({@code records} 1, {@code idHashes} null). Counts of records are sums of
  * {@code records}, never counts of rows.
  */

@@ -88,10 +88,21 @@ public final class InputFiles {
     if (source == null || source.isEmpty()) {
       return source;
     }
-    try {
-      return new Path(new URI(source)).toString();
-    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-      return source;
+    String[] last = LAST_NAME.get(); // the records of a file come one after another: one parse per file and thread
+    if (source.equals(last[0])) {
+      return last[1];
     }
+    String name;
+    try {
+      name = new Path(new URI(source)).toString();
+    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+      name = source;
+    }
+    last[0] = source;
+    last[1] = name;
+    return name;
   }
+
+  /** Per thread, the last source given to {@link #name} and its name. */
+  private static final ThreadLocal<String[]> LAST_NAME = ThreadLocal.withInitial(() -> new String[2]);
 }

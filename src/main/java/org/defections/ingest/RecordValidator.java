@@ -59,14 +59,101 @@ public final class RecordValidator implements Serializable {
     return true;
   }
 
-  /** One JSON line as read (bytes): invalid UTF-8 is rejected, the rest goes to {@link #fromJsonLine(String, long, String)}. */
+  /**
+   * One JSON line as read (bytes), with the result of {@link #fromJsonLine(String, long, String)} on its text: an
+   * ASCII line of the common shape is read from its bytes by a streaming parser ({@link #simpleObject}), any other
+   * line is decoded (invalid UTF-8 is rejected) and read by that method.
+   */
   public ParsedRecord fromJsonLine(String source, long position, byte[] line) {
+    if (isAscii(line)) { // nearly every line of English news: valid UTF-8 as it is, parsed from its bytes
+      ParsedRecord fast = simpleObject(source, position, line);
+      if (fast != null) {
+        return fast;
+      }
+    }
     try {
       return fromJsonLine(source, position, strictUtf8(line));
     } catch (CharacterCodingException e) {
       return ParsedRecord.reject(source, position, null, "invalid_utf8", "the line is not valid UTF-8",
           clip(new String(line, StandardCharsets.UTF_8)));
     }
+  }
+
+  /** Whether every byte is ASCII (below 0x80), eight at a time. */
+  static boolean isAscii(byte[] b) {
+    int i = 0;
+    for (; i + 8 <= b.length; i += 8) {
+      if (((long) LONGS.get(b, i) & 0x8080808080808080L) != 0) {
+        return false;
+      }
+    }
+    for (; i < b.length; i++) {
+      if (b[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+      long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * The common line read with Jackson's streaming parser, no tree: a JSON object whose fields {@code id, url,
+   * published, date, title, text} are strings or null (other fields may hold anything). Returns null for any other
+   * line (a syntax error, another root, a number as id ...): {@link #fromJsonLine(String, long, String)} then reads
+   * it, and gives the reject or record it always gave. For the lines it reads, it gives what that method gives:
+   * the last value of a repeated field, {@code published} before {@code date} when present (even as null), the rest
+   * of the line after the object not read.
+   */
+  private ParsedRecord simpleObject(String source, long position, byte[] line) {
+    String id = null;
+    String url = null;
+    String published = null;
+    boolean hasPublished = false;
+    String date = null;
+    String title = null;
+    String text = null;
+    try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(line)) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        return null;
+      }
+      com.fasterxml.jackson.core.JsonToken t;
+      while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        t = p.nextToken();
+        boolean string = t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING;
+        if (!string && t != com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+          switch (field) {
+            case "id", "url", "published", "date", "title", "text":
+              return null;
+            default:
+              p.skipChildren();
+              continue;
+          }
+        }
+        String v = string ? p.getText() : null;
+        switch (field) {
+          case "id" -> id = v;
+          case "url" -> url = v;
+          case "published" -> {
+            published = v;
+            hasPublished = true;
+          }
+          case "date" -> date = v;
+          case "title" -> title = v;
+          case "text" -> text = v;
+          default -> { }
+        }
+      }
+      if (t != com.fasterxml.jackson.core.JsonToken.END_OBJECT) {
+        return null;
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
+    return checked(source, position, id, url, hasPublished ? published : date, title, text,
+        () -> new String(line, StandardCharsets.ISO_8859_1));
   }
 
   /** One JSON line; fields {@code id, url, published|date, title, text}. */
@@ -148,32 +235,42 @@ public final class RecordValidator implements Serializable {
 
   private ParsedRecord check(String source, long position, String id, String url, String published, String title,
       String text, String raw) {
-    String r = raw == null ? "" : clip(raw);
+    return checked(source, position, id, url, published, title, text, () -> raw);
+  }
+
+  /** The checks of a record's fields; {@code raw} (null: none) is only asked for a reject. */
+  private ParsedRecord checked(String source, long position, String id, String url, String published,
+      String title, String text, java.util.function.Supplier<String> rawOf) {
     if (id == null || id.isBlank()) {
-      return ParsedRecord.reject(source, position, null, "missing_id", "the record has no id", r);
+      return ParsedRecord.reject(source, position, null, "missing_id", "the record has no id", rawOf(rawOf));
     }
     if (text == null) {
-      return ParsedRecord.reject(source, position, id, "missing_text", "the record has no text", r);
+      return ParsedRecord.reject(source, position, id, "missing_text", "the record has no text", rawOf(rawOf));
     }
     if (text.isBlank()) {
-      return ParsedRecord.reject(source, position, id, "empty_text", "the text is empty or whitespace", r);
+      return ParsedRecord.reject(source, position, id, "empty_text", "the text is empty or whitespace",
+          rawOf(rawOf));
     }
     if (text.length() > maxTextChars) {
       return ParsedRecord.reject(source, position, id, "text_too_large",
-          "text has " + text.length() + " characters, the limit (ingest.max-text-chars) is " + maxTextChars, r);
+          "text has " + text.length() + " characters, the limit (ingest.max-text-chars) is " + maxTextChars,
+          rawOf(rawOf));
     }
     if (text.indexOf('\u0000') >= 0) {
-      return ParsedRecord.reject(source, position, id, "binary_content", "the text holds NUL characters", r);
+      return ParsedRecord.reject(source, position, id, "binary_content", "the text holds NUL characters",
+          rawOf(rawOf));
     }
     String date = null;
     if (published != null && !published.isBlank()) {
-      date = parseDate(published.trim());
-      if (date == null) {
-        return ParsedRecord.reject(source, position, id, "bad_date", "unreadable date: " + clip(published), r);
+      LocalDate day = localDate(published.trim());
+      if (day == null) {
+        return ParsedRecord.reject(source, position, id, "bad_date", "unreadable date: " + clip(published),
+            rawOf(rawOf));
       }
-      if (LocalDate.parse(date).isAfter(latestDate)) {
+      date = day.toString();
+      if (day.isAfter(latestDate)) {
         return ParsedRecord.reject(source, position, id, "future_date", "published " + date + ", after "
-            + latestDate + ": relative dates cannot be resolved against it", r);
+            + latestDate + ": relative dates cannot be resolved against it", rawOf(rawOf));
       }
     }
     if (HtmlText.looksLikeHtml(text)) {
@@ -181,7 +278,8 @@ public final class RecordValidator implements Serializable {
       String pageTitle = HtmlText.title(doc);
       text = HtmlText.text(doc);
       if (text.isBlank()) {
-        return ParsedRecord.reject(source, position, id, "empty_text", "an HTML page without visible text", r);
+        return ParsedRecord.reject(source, position, id, "empty_text", "an HTML page without visible text",
+            rawOf(rawOf));
       }
       if (title == null || title.isBlank()) {
         title = pageTitle;
@@ -191,19 +289,35 @@ public final class RecordValidator implements Serializable {
         text.replace("\r\n", "\n").replace('\r', '\n'));
   }
 
+  /** The raw value a reject shows: clipped, empty for none. */
+  private static String rawOf(java.util.function.Supplier<String> raw) {
+    String r = raw.get();
+    return r == null ? "" : clip(r);
+  }
+
   /** ISO date of a date or timestamp string, or null when unreadable. */
   public static String parseDate(String s) {
+    LocalDate d = localDate(s);
+    return d == null ? null : d.toString();
+  }
+
+  /** The day of a date or timestamp string, or null when unreadable. */
+  static LocalDate localDate(String s) {
+    LocalDate iso = isoDate(s);
+    if (iso != null) {
+      return iso;
+    }
     // a timestamp ("1987-02-26T15:01:01", "2011-02-22 08:02"), the common case of feeds, is tried first: each
     // format that fails costs an exception, and a timestamp fails every date format
     if (s.length() > 10 && s.charAt(4) == '-' && (s.charAt(10) == 'T' || s.charAt(10) == ' ')) {
-      String timestamp = timestampDate(s);
+      LocalDate timestamp = timestampDate(s);
       if (timestamp != null) {
         return timestamp;
       }
     }
     for (DateTimeFormatter f : DATE_FORMATS) {
       try {
-        return LocalDate.parse(s, f).toString();
+        return LocalDate.parse(s, f);
       } catch (DateTimeParseException e) {
         // next format
       }
@@ -211,15 +325,62 @@ public final class RecordValidator implements Serializable {
     return timestampDate(s);
   }
 
-  /** ISO date of a local or offset timestamp, or null. */
-  private static String timestampDate(String s) {
+  /**
+   * The day of the commonest forms, read without a formatter: {@code yyyy-MM-dd}, alone or followed by {@code T} or
+   * a space and {@code HH:mm}, {@code HH:mm:ss} or {@code HH:mm:ss.f} (1 to 9 digits), in range; null for anything
+   * else, which the formatters then read. Every string it reads, they read as the same day.
+   */
+  static LocalDate isoDate(String s) {
+    int n = s.length();
+    if (n < 10 || !digits(s, 0, 4) || s.charAt(4) != '-' || !digits(s, 5, 7) || s.charAt(7) != '-'
+        || !digits(s, 8, 10)) {
+      return null;
+    }
+    if (n > 10) {
+      if (s.charAt(10) != 'T' && s.charAt(10) != ' ' || n < 16 || !digits(s, 11, 13) || s.charAt(13) != ':'
+          || !digits(s, 14, 16) || number(s, 11, 13) > 23 || number(s, 14, 16) > 59) {
+        return null;
+      }
+      if (n > 16 && (n < 19 || s.charAt(16) != ':' || !digits(s, 17, 19) || number(s, 17, 19) > 59)) {
+        return null;
+      }
+      if (n > 19 && (s.charAt(19) != '.' || n < 21 || n > 29 || !digits(s, 20, n))) {
+        return null;
+      }
+    }
     try {
-      return LocalDateTime.parse(s.replace(' ', 'T')).toLocalDate().toString();
+      return LocalDate.of(number(s, 0, 4), number(s, 5, 7), number(s, 8, 10));
+    } catch (java.time.DateTimeException e) {
+      return null; // February 30th and the like: the formatters say why not
+    }
+  }
+
+  private static boolean digits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int number(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      v = 10 * v + s.charAt(i) - '0';
+    }
+    return v;
+  }
+
+  /** The day of a local or offset timestamp, or null. */
+  private static LocalDate timestampDate(String s) {
+    try {
+      return LocalDateTime.parse(s.replace(' ', 'T')).toLocalDate();
     } catch (DateTimeParseException e) {
       // next
     }
     try {
-      return OffsetDateTime.parse(s).toLocalDate().toString();
+      return OffsetDateTime.parse(s).toLocalDate();
     } catch (DateTimeParseException e) {
       return null;
     }

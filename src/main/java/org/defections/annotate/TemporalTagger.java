@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * relative to the reference date, e.g. "last week" = REL:WEEK:-1, "earlier this year" = REL:YEAR:0).
  */
 public final class TemporalTagger {
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   /** A temporal expression: [begin, end) offsets into the tagged text, the text and its normalised value. */
   public record Expression(int begin, int end, String text, String value) {}
@@ -177,7 +178,7 @@ public final class TemporalTagger {
   }
 
   private static String relative(Matcher m) {
-    String s = m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    String s = SPACES.matcher(m.group(1).toLowerCase(Locale.ROOT)).replaceAll(" ");
     switch (s) {
       case "yesterday":
       case "last night":

@@ -14,6 +14,7 @@ import org.defections.lexicon.Lexicons.Cue;
 import org.defections.lexicon.Lexicons.PlaceEntry;
 import org.defections.lexicon.Lexicons.RankEntry;
 import org.defections.lexicon.Lexicons.TriggerEntry;
+import java.util.regex.Pattern;
 
 /**
  * The extraction rules: from one annotated passage to its defection mentions. Plain Java over the annotations, no
@@ -25,6 +26,11 @@ import org.defections.lexicon.Lexicons.TriggerEntry;
  * that are hedged, denied, statistics or of another sense carry their factuality or kept-out reason.
  */
 public final class MentionExtractor {
+  private static final Pattern PLACE_PARTICLE = Pattern.compile("^(?:al|el|as|ash|ad)-");
+  private static final Pattern CAPITALISED_WORD = Pattern.compile("\\p{Lu}[\\p{L}'\u2019-]*");
+  private static final Pattern NAME_PARTS = Pattern.compile("[\\s-]+");
+  private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(,\\d{3})*|\\d+");
+  private static final Pattern YEAR = Pattern.compile("(1[89]|20)\\d\\d");
   private static final Set<String> PREPOSITIONS = Set.of("of", "from", "to", "with", "by", "for", "under",
       "against", "in", "at", "on", "near", "toward", "towards", "about", "than", "like", "into", "via", "between");
   private static final Set<String> CLAUSE_WORDS = Set.of("but", "while", "whereas", "although", "though", "because",
@@ -161,7 +167,7 @@ public final class MentionExtractor {
       for (int i = 0; i < n; i++) {
         if (placeAt[i] == null) {
           String b = base[i];
-          String noParticle = b.replaceFirst("^(?:al|el|as|ash|ad)-", "");
+          String noParticle = PLACE_PARTICLE.matcher(b).replaceFirst("");
           if (!lx.places(b).isEmpty()) {
             markPlace(new int[] {i, i + 1}, b);
           } else if (!noParticle.equals(b) && !lx.places(noParticle).isEmpty()) {
@@ -387,7 +393,7 @@ public final class MentionExtractor {
           }
         }
         if (j > i && j < sentEnd[s] && rankAt[j] == null && place(j) == null && lx.wordClass(low[j]) == null
-            && toks.get(j).text().matches("\\p{Lu}[\\p{L}'\u2019-]*")) {
+            && CAPITALISED_WORD.matcher(toks.get(j).text()).matches()) {
           return toks.get(j).text();
         }
       }
@@ -757,7 +763,7 @@ public final class MentionExtractor {
             }
             boolean named = false;
             if (m.getPersonName() != null) {
-              String[] parts = m.getPersonName().split("[\\s-]+");
+              String[] parts = NAME_PARTS.split(m.getPersonName());
               for (int k = 0; k < parts.length; k++) {
                 boolean edge = k == 0 || k == parts.length - 1; // family names: "Ri", "Oh", "Pak"
                 named |= (parts[k].length() >= 3 || edge && parts[k].length() == 2)
@@ -2120,11 +2126,11 @@ public final class MentionExtractor {
   }
 
   static boolean isDigits(String w) {
-    return w.matches("\\d{1,3}(,\\d{3})*|\\d+");
+    return NUMBER.matcher(w).matches();
   }
 
   static boolean isYear(String w) {
-    return w.matches("(1[89]|20)\\d\\d");
+    return YEAR.matcher(w).matches();
   }
 
   static String stripPossessive(String t) {

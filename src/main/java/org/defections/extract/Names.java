@@ -4,12 +4,22 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Person names: finding them in a token range, and comparing two spellings (particles al-/el-/bin dropped,
  * transliteration variants by edit similarity, middle names optional). Plain Java.
  */
 public final class Names {
+  private static final Pattern NAME_PARTICLE = Pattern.compile(
+      "^(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|abd)-");
+  private static final Pattern PARTICLE = Pattern.compile(
+      "(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|bint|abu|abd|abdel|abdul|de|del|della|di|da|van|von"
+      + "|der|den|le|la|du|dos|das|ter|ben)");
+  private static final Pattern PREFIXED = Pattern.compile("(?:al|el|ad|as|ash)-[a-z]+");
+  private static final Pattern DESIGNATION = Pattern.compile("(?=.*\\d)[A-Z][A-Za-z]*-?\\d+[A-Za-z]*");
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final Pattern TOKEN_BREAKS = Pattern.compile("[\\s\\-'\u2019`.,()]+");
   private Names() {}
 
   /** Capitalised word, or a particle-prefixed one ("al-Shalal"). */
@@ -17,15 +27,14 @@ public final class Names {
     if (t.isEmpty()) {
       return false;
     }
-    String s = t.replaceFirst("^(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|abd)-", "");
+    String s = NAME_PARTICLE.matcher(t).replaceFirst("");
     return !s.isEmpty() && Character.isUpperCase(s.charAt(0)) && s.length() > 1
         && s.chars().anyMatch(Character::isLowerCase) && s.chars().allMatch(c -> Character.isLetter(c) || c == '-'
             || c == '\'' || c == '\u2019' || c == '.');
   }
 
   private static boolean particle(String low) {
-    return low.matches("(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|bint|abu|abd|abdel|abdul|de|del|della|di|da|van|von"
-        + "|der|den|le|la|du|dos|das|ter|ben)") || low.matches("(?:al|el|ad|as|ash)-[a-z]+");
+    return PARTICLE.matcher(low).matches() || PREFIXED.matcher(low).matches();
   }
 
   /**
@@ -88,7 +97,7 @@ public final class Names {
     String text = MentionExtractor.tokenText(run, next);
     String cls = MentionExtractor.wordClass(run, Lexicons_key(text));
     return "ORG".equals(cls) && Character.isUpperCase(text.charAt(0))
-        || text.matches("(?=.*\\d)[A-Z][A-Za-z]*-?\\d+[A-Za-z]*");
+        || DESIGNATION.matcher(text).matches();
   }
 
   private static String Lexicons_key(String s) {
@@ -105,8 +114,8 @@ public final class Names {
     if (name == null) {
       return out;
     }
-    String s = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-    for (String t : s.split("[\\s\\-'\u2019`.,()]+")) {
+    String s = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
+    for (String t : TOKEN_BREAKS.split(s)) {
       if (!t.isEmpty() && !particle(t) && !t.equals("al") && !t.equals("el")) {
         out.add(t);
       }

@@ -9,6 +9,7 @@ import org.defections.lexicon.Lexicons;
 import org.defections.lexicon.Lexicons.EsRank;
 import org.defections.lexicon.Lexicons.PlaceEntry;
 import org.defections.lexicon.Lexicons.TriggerEntry;
+import java.util.regex.Pattern;
 
 /**
  * The extraction rules for Spanish articles, over the same annotations as the English rules (sentences and tokens)
@@ -26,6 +27,10 @@ import org.defections.lexicon.Lexicons.TriggerEntry;
  * de 2019", "el sábado", "la semana pasada", "en 2019") resolved against the publication date. Plain Java.
  */
 public final class SpanishMentionExtractor {
+  private static final Pattern DIGITS = Pattern.compile("\\d+");
+  private static final Pattern UP_TO_3_DIGITS = Pattern.compile("\\d{1,3}");
+  private static final Pattern DAY = Pattern.compile("\\d{1,2}");
+  private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
   private static final Set<String> PERFECT_AUX = Set.of("ha", "han", "he", "hemos");
   private static final Set<String> CLAUSE_BREAK = Set.of(";", ":", "pero", "mientras", "aunque");
   private static final Set<String> SENSE_EDUCATION = Set.of("escuela", "colegio", "estudios", "universidad",
@@ -243,7 +248,7 @@ public final class SpanishMentionExtractor {
   /** An ambiguous rank word ("mayor", "general", "oficial") is a rank after an article or a number, or before a name. */
   private boolean rankReading(String[] low, List<AnnotatedDocument.Span> toks, int b, int e) {
     boolean after = b > 0 && ("DET".equals(wordClass(low[b - 1])) || "NUMBER".equals(wordClass(low[b - 1]))
-        || low[b - 1].matches("\\d+"));
+        || DIGITS.matcher(low[b - 1]).matches());
     boolean beforeName = e < low.length && capitalised(toks.get(e).text()) && wordClass(low[e]) == null
         && lx.esPlaces(low[e]).isEmpty();
     boolean followedByNoun = e < low.length && Set.of("parte", "número", "cantidad", "edad", "medida", "escala")
@@ -270,7 +275,7 @@ public final class SpanishMentionExtractor {
       }
       if (j >= from) {
         String[] w = lx.esWord(low[j]);
-        if (low[j].matches("\\d{1,3}")) {
+        if (UP_TO_3_DIGITS.matcher(low[j]).matches()) {
           d.count = Integer.parseInt(low[j]);
         } else if (w != null && w[0].equals("NUMBER")) {
           d.count = Integer.parseInt(w[1]);
@@ -439,18 +444,18 @@ public final class SpanishMentionExtractor {
           : phrase2 != null && lx.esWord(phrase2) != null ? lx.esWord(phrase2) : null;
       if (rel != null && rel[0].equals("REL")) {
         value = "REL:" + rel[1];
-      } else if (low[i].matches("\\d{1,2}") && i + 2 < se && low[i + 1].equals("de") && month(low[i + 2]) != null) {
+      } else if (DAY.matcher(low[i]).matches() && i + 2 < se && low[i + 1].equals("de") && month(low[i + 2]) != null) {
         int day = Integer.parseInt(low[i]);
         int mo = month(low[i + 2]);
-        if (i + 4 < se && low[i + 3].equals("de") && low[i + 4].matches("(19|20)\\d\\d")) {
+        if (i + 4 < se && low[i + 3].equals("de") && YEAR.matcher(low[i + 4]).matches()) {
           value = String.format("DATE:%s-%02d-%02d", low[i + 4], mo, day);
         } else {
           value = String.format("MD:%02d-%02d", mo, day);
         }
-      } else if (month(low[i]) != null && (i == ss || !low[i - 1].equals("de") || !low[Math.max(ss, i - 2)]
-          .matches("\\d{1,2}"))) {
+      } else if (month(low[i]) != null && (i == ss || !low[i - 1].equals("de")
+          || !DAY.matcher(low[Math.max(ss, i - 2)]).matches())) {
         int mo = month(low[i]);
-        if (i + 2 < se && low[i + 1].equals("de") && low[i + 2].matches("(19|20)\\d\\d")) {
+        if (i + 2 < se && low[i + 1].equals("de") && YEAR.matcher(low[i + 2]).matches()) {
           value = String.format("MONTH:%s-%02d", low[i + 2], mo);
         } else if (i > ss && (low[i - 1].equals("en") || low[i - 1].equals("de"))) {
           value = String.format("M:%02d", mo);
@@ -460,7 +465,7 @@ public final class SpanishMentionExtractor {
         value = "WEEKDAY:" + w[1] + ":LAST";
       } else if (w != null && w[0].equals("REL")) {
         value = "REL:" + w[1];
-      } else if (low[i].matches("(19|20)\\d\\d") && i > ss && (low[i - 1].equals("en")
+      } else if (YEAR.matcher(low[i]).matches() && i > ss && (low[i - 1].equals("en")
           || low[i - 1].equals("año"))) {
         value = "YEAR:" + low[i];
       }

@@ -181,9 +181,12 @@ public final class Lexicons implements Serializable {
     return out;
   }
 
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
   /** Lookup key: lower case, curly apostrophes straightened, spaces collapsed. */
   public static String key(String phrase) {
-    return phrase.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'').trim().replaceAll("\\s+", " ");
+    return SPACES.matcher(phrase.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'').trim())
+        .replaceAll(" ");
   }
 
   public RankEntry rank(String phrase) {

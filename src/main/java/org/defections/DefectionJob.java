@@ -205,12 +205,12 @@ public final class DefectionJob {
       long recordCount = joined(resolving, "the defections table could not be written");
       LOG.info("resolved: {} defection records ({} ms)", recordCount, timings.get("resolve_ms"));
 
-      // aggregate: the aggregate tables (a few rows each) are written at once, each is mostly Spark's per-job latency
+      // aggregate: the aggregate tables (a few rows each) are written at once, each is mostly Spark's per-job latency;
+      // over the records (few) read as one partition, each table is one stage: no shuffle to group or to sort
       t = System.nanoTime();
       List<CompletableFuture<Long>> aggregates = new ArrayList<>();
-      for (Map.Entry<String, Aggregates.Table> e : Aggregates.all(defections).entrySet()) {
-        aggregates.add(async(pool, started, () -> writer.stageSorted(e.getKey(), e.getValue().rows(), 1,
-            e.getValue().keys())));
+      for (Map.Entry<String, Aggregates.Table> e : Aggregates.all(defections.coalesce(1)).entrySet()) {
+        aggregates.add(async(pool, started, () -> writer.stage(e.getKey(), e.getValue().sortedRows(), 1)));
       }
       aggregates.forEach(f -> joined(f, "an aggregate table could not be written"));
       timings.put("aggregate_ms", ms(t));

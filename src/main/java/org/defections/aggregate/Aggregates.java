@@ -22,7 +22,15 @@ public final class Aggregates {
   private Aggregates() {}
 
   /** An aggregate table: its rows (unordered) and its key columns, the order it is written in. */
-  public record Table(Dataset<Row> rows, String... keys) {}
+  public record Table(Dataset<Row> rows, String... keys) {
+    /**
+     * The rows sorted by the keys within each partition: the table in key order when it is one partition (as it is
+     * over records read as one partition: grouping keeps their partitioning).
+     */
+    public Dataset<Row> sortedRows() {
+      return rows.sortWithinPartitions(java.util.Arrays.stream(keys).map(functions::col).toArray(Column[]::new));
+    }
+  }
 
   public static Map<String, Table> all(Dataset<Row> defections) {
     Map<String, Table> out = new LinkedHashMap<>();

@@ -59,6 +59,63 @@ class SampleCorpusTest {
     assertEquals(String.join("\n", expected), String.join("\n", actual));
   }
 
+  @Test
+  void aggregateTablesAreTheRecordsSummedInKeyOrder() throws Exception {
+    Path out = JobRunner.sampleOutput();
+    List<JsonNode> records = new ArrayList<>();
+    for (String l : JobRunner.dump(out.resolve("defections"))) {
+      records.add(JSON.readTree(l));
+    }
+    Map<String, List<String>> tables = Map.of("defections_by_country", List.of("origin_country"),
+        "defections_by_rank", List.of("rank_class", "rank"), "defections_by_month", List.of("event_month"),
+        "defections_by_country_rank_month", List.of("origin_country", "rank_class", "event_month"));
+    java.util.Comparator<String> nullsFirst = java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder());
+    for (Map.Entry<String, List<String>> t : tables.entrySet()) {
+      // per key (nulls first): records, people, records_unknown_size, confirmed_records, confirmed_people,
+      // reported_records, reported_people
+      Map<List<String>, long[]> sums = new TreeMap<>((a, b) -> {
+        for (int i = 0; i < a.size(); i++) {
+          int c = nullsFirst.compare(a.get(i), b.get(i));
+          if (c != 0) {
+            return c;
+          }
+        }
+        return 0;
+      });
+      for (JsonNode r : records) {
+        List<String> key = new ArrayList<>();
+        t.getValue().forEach(k -> key.add(r.get(k).isNull() ? null : r.get(k).asText()));
+        long[] s = sums.computeIfAbsent(key, k -> new long[7]);
+        boolean known = !r.get("group_size").isNull();
+        long size = known ? r.get("group_size").asLong() : 0;
+        String status = r.get("status").asText();
+        s[0]++;
+        s[1] += size;
+        s[2] += known ? 0 : 1;
+        s[3] += status.equals("CONFIRMED") ? 1 : 0;
+        s[4] += status.equals("CONFIRMED") ? size : 0;
+        s[5] += status.equals("REPORTED") ? 1 : 0;
+        s[6] += status.equals("REPORTED") ? size : 0;
+      }
+      List<String> expected = new ArrayList<>();
+      String[] columns = {"records", "people", "records_unknown_size", "confirmed_records", "confirmed_people",
+          "reported_records", "reported_people"};
+      sums.forEach((key, s) -> {
+        ObjectNode row = JSON.createObjectNode();
+        for (int i = 0; i < key.size(); i++) {
+          row.put(t.getValue().get(i), key.get(i));
+        }
+        for (int i = 0; i < columns.length; i++) {
+          row.put(columns[i], s[i]);
+        }
+        expected.add(row.toString());
+      });
+      assertEquals(String.join("\n", expected), String.join("\n", JobRunner.dump(out.resolve(t.getKey()))),
+          t.getKey() + ": the records summed per key, in key order");
+      assertTrue(t.getKey().equals("defections_by_month") || sums.size() > 2, t.getKey() + " has too few rows");
+    }
+  }
+
   /** The compared fields of each record, keys sorted, lines sorted. */
   static List<String> project(List<String> lines) throws Exception {
     List<String> out = new ArrayList<>();

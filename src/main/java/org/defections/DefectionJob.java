@@ -315,8 +315,9 @@ public final class DefectionJob {
 
   /**
    * The counts of the ingest, from one aggregation over the records (columns of {@link ScannedRecord}, duplicates
-   * marked or not) by reason (null: accepted), language and whether the article holds candidate passages: rejects by
-   * reason, accepted articles by language, and the accepted articles with candidate passages.
+   * marked or not) by input file, reason (null: accepted), language and whether the article holds candidate passages:
+   * rejects by reason, accepted articles by language, the accepted articles with candidate passages, and per input
+   * file the accepted and rejected records.
    */
   record Census(Map<String, Long> rejectsByReason, Map<String, Long> acceptedByLanguage, long acceptedCandidates,
       Map<String, long[]> byFile) {
@@ -345,7 +346,7 @@ public final class DefectionJob {
 
     /**
      * The {@code input_files} table: per input file ({@code source}), the records {@code read}, {@code accepted} and
-     * {@code rejected} (read = accepted + rejected), ordered by source; from the census's rows, no Spark job.
+     * {@code rejected} (read = accepted + rejected), ordered by source: the census's rows, no query of their own.
      */
     Dataset<Row> inputFiles(SparkSession spark) {
       List<Row> rows = new ArrayList<>();

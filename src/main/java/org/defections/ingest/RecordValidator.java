@@ -1,5 +1,7 @@
 package org.defections.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Serializable;
@@ -114,16 +116,16 @@ public final class RecordValidator implements Serializable {
     String date = null;
     String title = null;
     String text = null;
-    try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(line)) {
-      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+    try (JsonParser p = JSON.getFactory().createParser(line)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }
-      com.fasterxml.jackson.core.JsonToken t;
-      while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+      JsonToken t;
+      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         t = p.nextToken();
-        boolean string = t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING;
-        if (!string && t != com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+        boolean string = t == JsonToken.VALUE_STRING;
+        if (!string && t != JsonToken.VALUE_NULL) {
           switch (field) {
             case "id", "url", "published", "date", "title", "text":
               return null;
@@ -146,7 +148,7 @@ public final class RecordValidator implements Serializable {
           default -> { }
         }
       }
-      if (t != com.fasterxml.jackson.core.JsonToken.END_OBJECT) {
+      if (t != JsonToken.END_OBJECT) {
         return null;
       }
     } catch (java.io.IOException | RuntimeException e) {

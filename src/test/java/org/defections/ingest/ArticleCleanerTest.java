@@ -56,10 +56,15 @@ class ArticleCleanerTest {
   @Test
   void paragraphKeysAreTheRegexKeys() {
     String[] lines = {"", "   ", "--", "A navy captain sought asylum in Norway, officials said.",
-        "  \u201cWe left,\u201d he said \u2014 on 12 May 1987\u2026  ", "\u0130stanbul \u0130ZM\u0130R, D\u0130YARBAKIR",
-        "Caf\u00e9 \u00c9LYS\u00c9E \u00bd \u2167 \u0663\u0664 x\u00b2", "\u041c\u043e\u0441\u043a\u0432\u0430: \u0434\u0435\u0437\u0435\u0440\u0442\u0438\u0440", "\ud801\udc00\ud801\udc01 \ud835\udfce",
-        "a\u0301b\u0308 c\u200bd", "\u039f\u0394\u03a5\u03a3\u03a3\u0395\u03a5\u03a3 \u03a3\u039f\u03a6\u039f\u03a3.", "\u0394\u0395\u03a3\u039c\u039f\u03a3",
-        "\ud801\udc00 DESERET \ud801\udc27", "it's \u2018so\u2019 -- (really) [ok]?", "\t\ttabs\tand\nnewlines\r"};
+        "  \u201cWe left,\u201d he said \u2014 on 12 May 1987\u2026  ",
+        "\u0130stanbul \u0130ZM\u0130R, D\u0130YARBAKIR", // dotted capital I: two characters in lower case
+        "Caf\u00e9 \u00c9LYS\u00c9E \u00bd \u2167 \u0663\u0664 x\u00b2", // numbers of all kinds
+        "\u041c\u043e\u0441\u043a\u0432\u0430: \u0434\u0435\u0437\u0435\u0440\u0442\u0438\u0440",
+        "\ud801\udc00\ud801\udc01 \ud835\udfce", "\ud801\udc00 DESERET \ud801\udc27", // supplementary
+        "a\u0301b\u0308 c\u200bd", // combining marks, a zero-width space
+        "\u039f\u0394\u03a5\u03a3\u03a3\u0395\u03a5\u03a3 \u03a3\u039f\u03a6\u039f\u03a3.", // final sigma
+        "\u0394\u0395\u03a3\u039c\u039f\u03a3", "it's \u2018so\u2019 -- (really) [ok]?",
+        "\t\ttabs\tand\nnewlines\r"};
     for (String l : lines) {
       assertEquals(normaliseByRegex(l), ArticleCleaner.normalise(l), l);
     }

@@ -16,14 +16,18 @@ import java.util.regex.Pattern;
 public final class ArticleCleaner implements Serializable {
   private static final long serialVersionUID = 1L;
   private final List<Pattern> boilerplate;
-  /** The boilerplate patterns as one alternation (one matcher per line), or null when some pattern has flags. */
+  /**
+   * The boilerplate patterns as one alternation (one matcher per line), or null when one of them could mean something
+   * else inside it: flags, a back reference (groups are numbered anew) or a named group.
+   */
   private final Pattern anyBoilerplate;
+  private static final Pattern NOT_COMBINABLE = Pattern.compile("\\\\[1-9]|\\\\k<|\\(\\?<[A-Za-z]");
 
   public ArticleCleaner(List<Pattern> boilerplate) {
     this.boilerplate = List.copyOf(boilerplate);
-    this.anyBoilerplate = boilerplate.isEmpty() || boilerplate.stream().anyMatch(p -> p.flags() != 0) ? null
-        : Pattern.compile(boilerplate.stream().map(p -> "(?:" + p.pattern() + ")")
-            .collect(java.util.stream.Collectors.joining("|")));
+    this.anyBoilerplate = boilerplate.isEmpty() || boilerplate.stream().anyMatch(p -> p.flags() != 0
+        || NOT_COMBINABLE.matcher(p.pattern()).find()) ? null : Pattern.compile(boilerplate.stream()
+        .map(p -> "(?:" + p.pattern() + ")").collect(java.util.stream.Collectors.joining("|")));
   }
 
   /** Whether the whole line is boilerplate: some pattern matches all of it. */

@@ -2,6 +2,7 @@ package org.defections.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.defections.lexicon.Lexicons;
 import org.junit.jupiter.api.Test;
 
@@ -82,5 +83,12 @@ class ArticleCleanerTest {
     }
     assertEquals(true, new ArticleCleaner(java.util.List.of(java.util.regex.Pattern.compile("^share$",
         java.util.regex.Pattern.CASE_INSENSITIVE))).isBoilerplate("SHARE"), "a pattern's flags are kept");
+    ArticleCleaner backReference = new ArticleCleaner(java.util.List.of(java.util.regex.Pattern.compile("(x)y"),
+        java.util.regex.Pattern.compile("(a|b)\\1")));
+    assertEquals(List.of(true, false, true), List.of(backReference.isBoilerplate("bb"), backReference.isBoilerplate(
+        "ab"), backReference.isBoilerplate("xy")), "a back reference keeps its group");
+    ArticleCleaner named = new ArticleCleaner(java.util.List.of(java.util.regex.Pattern.compile("(?<w>a)\\k<w>"),
+        java.util.regex.Pattern.compile("(?<w>b)")));
+    assertEquals(List.of(true, true), List.of(named.isBoilerplate("aa"), named.isBoilerplate("b")), "named groups");
   }
 }

@@ -125,7 +125,7 @@ public final class LanguageDetector {
 
   public String detect(String text) {
     int n = Math.min(text.length(), SAMPLE_CHARS);
-    int[] scriptLetters = new int[SCRIPTS.length]; // letters at or above LATIN_END, by script
+    int[] scriptLetters = null; // letters at or above LATIN_END, by script (made at the first: most text has none)
     int latin = 0; // letters below LATIN_END, counted without a script lookup
     int[] hits = new int[languages.length];
     int[] distinct = new int[languages.length];
@@ -151,6 +151,9 @@ public final class LanguageDetector {
       } else {
         int c = text.codePointAt(i);
         if (Character.isLetter(c)) {
+          if (scriptLetters == null) {
+            scriptLetters = new int[SCRIPTS.length];
+          }
           scriptLetters[UnicodeScript.of(c).ordinal()]++;
           int lower = Character.toLowerCase(c);
           if (Character.isBmpCodePoint(lower)) {
@@ -196,7 +199,7 @@ public final class LanguageDetector {
   /**
    * Whether the text read so far settles the language as {@code l}: enough distinct words, a clear lead over every
    * other language, and (nearly) only Latin letters ({@code scriptLetters} counts the letters at or above {@link
-   * #LATIN_END}).
+   * #LATIN_END}; null: none).
    */
   private boolean settled(int l, int[] hits, int[] distinct, int latin, int[] scriptLetters) {
     if (distinct[l] < MIN_DISTINCT) {
@@ -206,6 +209,9 @@ public final class LanguageDetector {
       if (o != l && hits[o] * LEAD > hits[l]) {
         return false;
       }
+    }
+    if (scriptLetters == null) {
+      return true;
     }
     int letters = latin;
     int other = 0;
@@ -217,20 +223,23 @@ public final class LanguageDetector {
   }
 
   private String decide(int latin, int[] scriptLetters, int[] hits, int[] distinct) {
-    // the main script: the one with most letters (Latin for the letters below LATIN_END; ties to the first)
-    int latinOrdinal = UnicodeScript.LATIN.ordinal();
-    scriptLetters[latinOrdinal] += latin;
-    int main = -1;
-    int letters = 0;
-    for (int sc = 0; sc < SCRIPTS.length; sc++) {
-      letters += scriptLetters[sc];
-      if (scriptLetters[sc] > 0 && (main < 0 || scriptLetters[sc] > scriptLetters[main])) {
-        main = sc;
+    // the main script: the one with most letters (Latin for the letters below LATIN_END; ties to the first); with no
+    // letter at or above LATIN_END (null) it is Latin, or there are no letters at all
+    if (scriptLetters != null) {
+      int latinOrdinal = UnicodeScript.LATIN.ordinal();
+      scriptLetters[latinOrdinal] += latin;
+      int main = -1;
+      int letters = 0;
+      for (int sc = 0; sc < SCRIPTS.length; sc++) {
+        letters += scriptLetters[sc];
+        if (scriptLetters[sc] > 0 && (main < 0 || scriptLetters[sc] > scriptLetters[main])) {
+          main = sc;
+        }
       }
-    }
-    if (main >= 0 && main != latinOrdinal && scriptLetters[main] * 2 > letters) {
-      String name = SCRIPTS[main].name().toLowerCase(java.util.Locale.ROOT);
-      return "und-" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+      if (main >= 0 && main != latinOrdinal && scriptLetters[main] * 2 > letters) {
+        String name = SCRIPTS[main].name().toLowerCase(java.util.Locale.ROOT);
+        return "und-" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+      }
     }
     int best = -1;
     for (int l = 0; l < languages.length; l++) {

@@ -117,7 +117,7 @@ public final class DefectionJob {
     Map<String, Long> timings = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     long t0 = System.nanoTime();
     // driver threads that submit the small independent Spark jobs of the run (table writes) side by side
-    ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+    ExecutorService pool = Executors.newFixedThreadPool(6, r -> {
       Thread th = new Thread(r, "defections-writer");
       th.setDaemon(true);
       return th;
@@ -189,31 +189,30 @@ public final class DefectionJob {
           MentionExtraction.extract(candidates.distinct(), pipeline, lx)));
       Map<String, Long> factuality = factuality(mentions);
       timings.put("annotate_extract_ms", ms(t));
-      // the records are cached by the job that writes them, and aggregated from the cache
+      // the records are cached by the job that writes them, and aggregated from the cache: the aggregate tables (a few
+      // rows each, mostly Spark's per-job latency) are planned and written beside that job, and their jobs wait for
+      // its cached partitions (the resolution is computed once). Over the records (few) read as one partition, each
+      // aggregate table is one stage: no shuffle to group or to sort.
       Dataset<Row> defections = cached(TableWriter.snakeCase(Resolution.resolve(mentions),
           Tables.DEFECTION_COLUMNS));
+      long since = System.nanoTime();
       CompletableFuture<Long> resolving = async(pool, started, () -> {
-        long since = System.nanoTime();
         long rows = writer.stageSorted(Tables.DEFECTIONS, defections, config.outputFiles(), "origin_country",
             "event_id");
         timings.put("resolve_ms", ms(since));
         return rows;
       });
+      List<CompletableFuture<Long>> aggregates = new ArrayList<>();
+      for (Map.Entry<String, Aggregates.Table> e : Aggregates.all(defections.coalesce(1)).entrySet()) {
+        aggregates.add(async(pool, started, () -> writer.stage(e.getKey(), e.getValue().sortedRows(), 1)));
+      }
       long mentionCount = writer.stage(Tables.MENTIONS, TableWriter.snakeCase(mentions, Tables.MENTION_COLUMNS),
           config.outputFiles());
       LOG.info("annotated and extracted: {} mentions ({} ms)", mentionCount, timings.get("annotate_extract_ms"));
       long recordCount = joined(resolving, "the defections table could not be written");
       LOG.info("resolved: {} defection records ({} ms)", recordCount, timings.get("resolve_ms"));
-
-      // aggregate: the aggregate tables (a few rows each) are written at once, each is mostly Spark's per-job latency;
-      // over the records (few) read as one partition, each table is one stage: no shuffle to group or to sort
-      t = System.nanoTime();
-      List<CompletableFuture<Long>> aggregates = new ArrayList<>();
-      for (Map.Entry<String, Aggregates.Table> e : Aggregates.all(defections.coalesce(1)).entrySet()) {
-        aggregates.add(async(pool, started, () -> writer.stage(e.getKey(), e.getValue().sortedRows(), 1)));
-      }
       aggregates.forEach(f -> joined(f, "an aggregate table could not be written"));
-      timings.put("aggregate_ms", ms(t));
+      timings.put("aggregate_ms", ms(since)); // from the same start as resolve_ms: the two run side by side
       long rejected = joined(ingestTables, "the ingest tables could not be written");
       // the census and the rejects table counted apart: they must agree
       if (rejected != census.rejected()) {

@@ -71,11 +71,11 @@ public final class TableWriter {
 
   /** Writes one table to staging, with columns in the given order; returns its row count. Thread-safe. */
   public long stage(String table, Dataset<Row> data, int files) {
-    Path p = new Path(staging, table);
+    String p = staged(table);
     Dataset<Row> d = files > 0 ? data.coalesce(files) : data;
-    d.write().mode(SaveMode.ErrorIfExists).option("compression", "zstd").parquet(p.toString());
+    d.write().mode(SaveMode.ErrorIfExists).option("compression", "zstd").parquet(p);
     // the rows as written, from the files' footers (no Spark job)
-    long n = new ParquetInspector(spark.sparkContext().hadoopConfiguration()).rows(p.toString());
+    long n = new ParquetInspector(spark.sparkContext().hadoopConfiguration()).rows(p);
     counts.put(table, n);
     return n;
   }
@@ -92,8 +92,8 @@ public final class TableWriter {
     return stage(table, files == 1 ? data.repartition(1).sortWithinPartitions(by) : data.orderBy(by), files);
   }
 
-  /** Where {@code table} is staged (for reading it back before the run is published). */
-  public String staged(String table) {
+  /** Where {@code table} is staged until the run is published. */
+  String staged(String table) {
     return new Path(staging, table).toString();
   }
 

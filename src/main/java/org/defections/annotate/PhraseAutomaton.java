@@ -12,9 +12,10 @@ import java.util.Locale;
  * Aho-Corasick automaton over whole phrases: one pass over a text finds every occurrence of any phrase,
  * case-insensitively, with any run of white space matching one space and a word boundary (a character that is not a
  * letter or digit, or the text's edge) on both sides; the same phrases the token matchers of the annotation pipeline
- * look for. The automaton is a dense table over the phrases' alphabet (other characters lead back to the root), so
- * the scan costs one array lookup per character and allocates nothing but the hits. Plain Java, immutable,
- * serializable.
+ * look for. The automaton is a dense table over the phrases' alphabet (other characters lead back to the root, a
+ * run of white space stays in the state its first space led to), so the scan costs one array lookup per character
+ * and allocates nothing but the hits. {@link #count} and {@link #any}, which need no order, run two such scans in one
+ * loop over the two halves of a text (see {@link #scanSplit}). Plain Java, immutable, serializable.
  */
 public final class PhraseAutomaton implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -29,7 +30,7 @@ public final class PhraseAutomaton implements Serializable {
 
   /** char → symbol class of its lower case (0: in no phrase); white space → the class of ' '. */
   private final char[] fold;
-  /** The class of ' ' (0 when no phrase has a space): runs of white space are fed to the automaton as one. */
+  /** The class of ' ' (0 when no phrase has a space): a run of white space reads as one. */
   private final char space;
   /** Number of symbol classes: a state is stored as its row offset, {@code index * classes}. */
   private final int classes;
@@ -65,6 +66,8 @@ public final class PhraseAutomaton implements Serializable {
     // trie
     List<int[]> trie = new ArrayList<>();
     List<List<Integer>> out = new ArrayList<>();
+    // trie state -> the symbol class of the edge into it (0 for the root)
+    StringBuilder entered = new StringBuilder().append((char) 0);
     trie.add(new int[classes]);
     out.add(new ArrayList<>());
     lengths = new int[ps.size()];
@@ -82,6 +85,7 @@ public final class PhraseAutomaton implements Serializable {
         if (trie.get(s)[c] == 0) {
           trie.add(new int[classes]);
           out.add(new ArrayList<>());
+          entered.append((char) c);
           trie.get(s)[c] = trie.size() - 1;
         }
         s = trie.get(s)[c];
@@ -89,6 +93,7 @@ public final class PhraseAutomaton implements Serializable {
       out.get(s).add(i);
     }
     longest = max;
+    char[] enteredBy = entered.toString().toCharArray();
     // breadth-first: failure links folded into a complete transition table
     int[] fail = new int[trie.size()];
     ArrayDeque<Integer> queue = new ArrayDeque<>();
@@ -138,6 +143,16 @@ public final class PhraseAutomaton implements Serializable {
       }
       outputs[n] = out.get(order[n]).stream().mapToInt(Integer::intValue).toArray();
     }
+    // a run of white space reads as one space: a state entered by a space (or the root, where a space leads when it
+    // continues no phrase) stays where it is on the next one. No phrase begins or ends with a space, so no such
+    // state has outputs.
+    if (space != 0) {
+      for (int s = 0; s < states; s++) {
+        if (s == 0 || enteredBy[s] == space) {
+          next[index[s] * classes + space] = index[s] * classes;
+        }
+      }
+    }
   }
 
   /** The white space of the phrases' normal form: any run of it matches one space. */
@@ -160,7 +175,7 @@ public final class PhraseAutomaton implements Serializable {
   /** Number of occurrences in {@code text}. */
   public int count(String text) {
     int[] n = {0};
-    scan(text, (b, e, p) -> {
+    scanSplit(text, split(text), (b, e, p) -> {
       n[0]++;
       return true;
     });
@@ -169,7 +184,12 @@ public final class PhraseAutomaton implements Serializable {
 
   /** True when {@code text} holds at least one phrase. */
   public boolean any(String text) {
-    return first(text) >= 0;
+    boolean[] found = {false};
+    scanSplit(text, split(text), (b, e, p) -> {
+      found[0] = true;
+      return false;
+    });
+    return found[0];
   }
 
   /** Begin of the first occurrence (by end), or -1; the scan stops there. */
@@ -182,38 +202,119 @@ public final class PhraseAutomaton implements Serializable {
     return first[0];
   }
 
-  /** One pass over the text, reporting each occurrence to the sink until it asks to stop. */
+  /** One pass over the text, reporting each occurrence to the sink, in order of their ends, until it asks to stop. */
   public void scan(String text, Sink sink) {
-    int state = 0;
-    boolean lastSpace = true; // leading white space is dropped, runs are folded
+    scan(text, 0, text.length(), 0, 0, sink);
+  }
+
+  /** Texts shorter than this are scanned as one stream by {@link #count} and {@link #any}. */
+  static final int SPLIT_MIN = 128;
+
+  /**
+   * Where {@link #scanSplit} splits a text: the middle, moved on by half of what the second stream reads again before
+   * it ({@link #restart}), so that the two streams read about as much.
+   */
+  private int split(String text) {
     int n = text.length();
-    for (int i = 0; i < n; i++) {
-      char c = fold[text.charAt(i)];
-      if (c == space) {
-        if (lastSpace && c != 0) {
-          continue;
+    return n < SPLIT_MIN ? n : Math.min(n, (n + longest + 1) / 2);
+  }
+
+  /**
+   * Every occurrence in {@code text}, reported to the sink until it asks to stop, in no set order: the occurrences
+   * ending before {@code mid} from one stream over {@code [0, mid)}, the others from a second stream, run in the same
+   * loop, over the rest. A table scan is bound by the latency of one lookup after another; two independent streams
+   * overlap theirs. The second stream starts far enough before {@code mid} ({@link #restart}) to be in the state the
+   * whole scan would be in there.
+   */
+  void scanSplit(String text, int mid, Sink sink) {
+    final int[] next = this.next;
+    final char[] fold = this.fold;
+    final int firstOutput = this.firstOutput;
+    int n = text.length();
+    int from = mid < n ? restart(text, mid) : n;
+    int a = 0;
+    int b = 0;
+    int both = Math.min(mid, n - from);
+    for (int k = 0; k < both; k++) {
+      while (k < both) {
+        a = next[a + fold[text.charAt(k)]];
+        b = next[b + fold[text.charAt(from + k)]];
+        if (a >= firstOutput || b >= firstOutput) {
+          break;
         }
-        lastSpace = true;
-      } else {
-        lastSpace = false;
+        k++;
       }
-      state = next[state + c];
-      if (state < firstOutput) {
-        continue;
+      if (k == both) {
+        break;
       }
-      if (i + 1 < n && Character.isLetterOrDigit(text.charAt(i + 1))) {
-        continue; // no boundary after
+      if (a >= firstOutput && !report(text, k, a, sink)) {
+        return;
       }
-      for (int p : outputs[state / classes]) {
-        int begin = begin(text, i, lengths[p]);
-        if (begin > 0 && Character.isLetterOrDigit(text.charAt(begin - 1))) {
-          continue; // no boundary before
-        }
-        if (!sink.hit(begin, i + 1, p)) {
-          return;
+      if (b >= firstOutput && from + k >= mid && !report(text, from + k, b, sink)) {
+        return;
+      }
+    }
+    // what one stream has left
+    if (scan(text, both, mid, a, 0, sink)) {
+      scan(text, from + both, n, b, mid, sink);
+    }
+  }
+
+  /**
+   * The scan of {@code text[from, to)} from {@code state}, reporting the occurrences that end at or after {@code
+   * reportFrom}; false when the sink asked to stop.
+   */
+  private boolean scan(String text, int from, int to, int state, int reportFrom, Sink sink) {
+    final int[] next = this.next;
+    final char[] fold = this.fold;
+    final int firstOutput = this.firstOutput;
+    for (int i = from; i < to; i++) {
+      while (i < to && (state = next[state + fold[text.charAt(i)]]) < firstOutput) {
+        i++;
+      }
+      if (i < to && i >= reportFrom && !report(text, i, state, sink)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Where a scan must start to be, at {@code mid}, in the state a scan from the text's start is in: {@code longest}
+   * + 1 symbols before it (a run of white space is one), since a state stands for at most the last {@code longest}
+   * symbols read.
+   */
+  private int restart(String text, int mid) {
+    int j = mid;
+    for (int symbols = 0; j > 0 && symbols <= longest; symbols++) {
+      j--;
+      if (space != 0 && fold[text.charAt(j)] == space) {
+        while (j > 0 && fold[text.charAt(j - 1)] == space) {
+          j--;
         }
       }
     }
+    return j;
+  }
+
+  /**
+   * The occurrences ending at {@code i}, where the scan reached {@code state} (one with outputs), to the sink: those
+   * with a word boundary on both sides. False when the sink asks to stop.
+   */
+  private boolean report(String text, int i, int state, Sink sink) {
+    if (i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1))) {
+      return true; // no boundary after
+    }
+    for (int p : outputs[state / classes]) {
+      int begin = begin(text, i, lengths[p]);
+      if (begin > 0 && Character.isLetterOrDigit(text.charAt(begin - 1))) {
+        continue; // no boundary before
+      }
+      if (!sink.hit(begin, i + 1, p)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -111,6 +111,43 @@ class PhraseAutomatonTest {
       List<String> found = auto.find(text).stream().map(h -> h.begin() + "-" + h.end() + ":" + h.phrase())
           .sorted().toList();
       assertEquals(bruteForce(phrases, text), found, text);
+      assertSplitScansAgree(auto, text, found);
     }
+  }
+
+  /** The two-stream scan, split anywhere, finds what the one-stream scan finds; so do count and any. */
+  private static void assertSplitScansAgree(PhraseAutomaton auto, String text, List<String> found) {
+    for (int mid = 0; mid <= text.length(); mid++) {
+      List<String> split = new java.util.ArrayList<>();
+      auto.scanSplit(text, mid, (b, e, p) -> split.add(b + "-" + e + ":" + p));
+      java.util.Collections.sort(split);
+      assertEquals(found, split, "split at " + mid + " of: " + text);
+    }
+    assertEquals(found.size(), auto.count(text), text);
+    assertEquals(!found.isEmpty(), auto.any(text), text);
+  }
+
+  @Test
+  void splitScansAgreeAcrossLongRunsOfWhiteSpaceAndLongTexts() {
+    List<String> phrases = List.of("defected", "sought asylum", "sought political asylum", "asylum", "a b a");
+    PhraseAutomaton auto = new PhraseAutomaton(phrases);
+    java.util.Random random = new java.util.Random(11);
+    String[] pieces = {"sought", "political", "asylum", "defected", "a", "b", "x", " ", " \n\t  \u00a0    ",
+        " ".repeat(60), "\n".repeat(30), "-", "."};
+    for (int round = 0; round < 300; round++) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 20 + random.nextInt(60); i > 0; i--) {
+        sb.append(pieces[random.nextInt(pieces.length)]).append(' ');
+      }
+      String text = sb.toString();
+      List<String> found = auto.find(text).stream().map(h -> h.begin() + "-" + h.end() + ":" + h.phrase())
+          .sorted().toList();
+      assertEquals(bruteForce(phrases, text), found, text);
+      assertSplitScansAgree(auto, text, found);
+    }
+    String longText = "He sought" + " ".repeat(500) + "asylum. ".repeat(40) + "x".repeat(300) + " defected";
+    assertEquals(42, auto.count(longText));
+    assertTrue(auto.any("x".repeat(1000) + " asylum"));
+    assertFalse(auto.any("x".repeat(1000) + " asylums"));
   }
 }

@@ -39,10 +39,11 @@ public final class LanguageDetector {
   private final int[] wordIndex;
   private final int mask;
   private final int wordCount;
-  private static final int FILTER_BITS = 16;
-  private static final int FILTER_MASK = (1 << FILTER_BITS) - 1;
-  /** Bit per hash value (low {@value #FILTER_BITS} bits) of some function word: most words are ruled out by one test. */
-  private final long[] filter = new long[1 << (FILTER_BITS - 6)];
+  /**
+   * Bit per {@link #shape} of some function word: most words are ruled out by one test, before their hash is
+   * computed.
+   */
+  private final long[] filter = new long[(MAX_FUNCTION_WORD + 1) << 12 >>> 6];
 
   public LanguageDetector(Lexicons lexicons) {
     Map<String, String> fw = new TreeMap<>(lexicons.functionWords());
@@ -61,33 +62,41 @@ public final class LanguageDetector {
         slot = (slot + 1) & mask;
       }
       words[slot] = w;
-      int h = hash(w, w.length);
-      filter[(h & FILTER_MASK) >>> 6] |= 1L << h;
+      if (w.length > 0 && w.length <= MAX_FUNCTION_WORD) {
+        int k = shape(w, w.length);
+        filter[k >>> 6] |= 1L << k;
+      }
       wordLanguage[slot] = java.util.Arrays.binarySearch(languages, e.getValue());
       wordIndex[slot] = i++;
     }
     wordCount = i;
   }
 
-  /** The hash of a word: {@code h = 31 * h + c} over its characters (computed as they are read), then mixed. */
+  /** The hash of a word: {@code h = 31 * h + c} over its characters, then mixed. */
   private static int hash(char[] w, int n) {
     int h = 0;
     for (int i = 0; i < n; i++) {
       h = 31 * h + w[i];
     }
-    return mix(h);
-  }
-
-  private static int mix(int h) {
     return h ^ (h >>> 16);
   }
 
-  /** The table slot of the word in {@code buf[0, n)} whose {@link #hash} is {@code h}, or −1 when it is none. */
-  private int lookup(char[] buf, int n, int h) {
-    if ((filter[(h & FILTER_MASK) >>> 6] & (1L << h)) == 0) {
+  /**
+   * What {@link #filter} knows of a word of 1 to {@value #MAX_FUNCTION_WORD} characters: its length and the low six
+   * bits of its first and last characters. Made of three loads, where a hash would be a chain of multiplications per
+   * character.
+   */
+  private static int shape(char[] w, int n) {
+    return n << 12 | (w[0] & 63) << 6 | (w[n - 1] & 63);
+  }
+
+  /** The table slot of the word in {@code buf[0, n)} ({@code 1 <= n <= MAX_FUNCTION_WORD}), or −1 when it is none. */
+  private int lookup(char[] buf, int n) {
+    int k = shape(buf, n);
+    if ((filter[k >>> 6] & (1L << k)) == 0) {
       return -1;
     }
-    int slot = h & mask;
+    int slot = hash(buf, n) & mask;
     while (wordIndex[slot] >= 0) {
       if (same(words[slot], buf, n)) {
         return slot;
@@ -134,7 +143,6 @@ public final class LanguageDetector {
     // looked up)
     char[] word = new char[MAX_FUNCTION_WORD];
     int length = 0;
-    int h = 0; // the word's hash so far
     for (int i = 0; i <= n; i++) {
       char ch = i < n ? text.charAt(i) : ' ';
       if (ch < LATIN_END) {
@@ -143,7 +151,6 @@ public final class LanguageDetector {
           latin++;
           if (length < MAX_FUNCTION_WORD) {
             word[length] = lower;
-            h = 31 * h + lower;
           }
           length++;
           continue;
@@ -159,7 +166,6 @@ public final class LanguageDetector {
           if (Character.isBmpCodePoint(lower)) {
             if (length < MAX_FUNCTION_WORD) {
               word[length] = (char) lower;
-              h = 31 * h + lower;
             }
             length++;
           } else {
@@ -176,7 +182,7 @@ public final class LanguageDetector {
       }
       if (length > 0) {
         if (length <= MAX_FUNCTION_WORD) {
-          int slot = lookup(word, length, mix(h));
+          int slot = lookup(word, length);
           if (slot >= 0) {
             int l = wordLanguage[slot];
             hits[l]++;
@@ -190,7 +196,6 @@ public final class LanguageDetector {
           }
         }
         length = 0;
-        h = 0;
       }
     }
     return decide(latin, scriptLetters, hits, distinct);

@@ -35,32 +35,45 @@ public final class TemporalTagger {
       Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
       Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10));
 
+  /*
+   * A pattern is tried at every position of a text. Each begins with a look-ahead for the first characters it can
+   * match (they change no match: every alternative after them begins with one of them), so that most positions are
+   * ruled out by one test, before a word boundary or an alternation of names is tried.
+   */
   private static final String MONTH =
-      "(January|February|March|April|May|June|July|August|September|October|November|December"
+      "(?=[JFMASOND])(January|February|March|April|May|June|July|August|September|October|November|December"
           + "|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
   private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
   private static final String YEAR = "((?:1[89]|20)\\d\\d)";
 
-  private static final Pattern DAY_MONTH_YEAR = Pattern.compile("\\b" + DAY + "\\s+" + MONTH + ",?\\s+" + YEAR + "\\b");
+  private static final Pattern DAY_MONTH_YEAR =
+      Pattern.compile("(?=\\d)\\b" + DAY + "\\s+" + MONTH + ",?\\s+" + YEAR + "\\b");
   private static final Pattern MONTH_DAY_YEAR =
-      Pattern.compile("\\b" + MONTH + "\\s+" + DAY + "(?:,\\s*|\\s+)" + YEAR + "\\b");
-  private static final Pattern ISO_DATE = Pattern.compile("\\b" + YEAR + "-(\\d\\d)-(\\d\\d)\\b");
-  private static final Pattern MONTH_YEAR = Pattern.compile("\\b" + MONTH + ",?\\s+(?:of\\s+)?" + YEAR + "\\b");
-  private static final Pattern MONTH_DAY = Pattern.compile("\\b" + MONTH + "\\s+" + DAY + "\\b(?!\\s*,?\\s*\\d)");
-  private static final Pattern DAY_MONTH = Pattern.compile("\\b" + DAY + "\\s+(?:of\\s+)?" + MONTH + "\\b");
+      Pattern.compile("(?=[JFMASOND])\\b" + MONTH + "\\s+" + DAY + "(?:,\\s*|\\s+)" + YEAR + "\\b");
+  private static final Pattern ISO_DATE = Pattern.compile("(?=[12])\\b" + YEAR + "-(\\d\\d)-(\\d\\d)\\b");
+  private static final Pattern MONTH_YEAR =
+      Pattern.compile("(?=[JFMASOND])\\b" + MONTH + ",?\\s+(?:of\\s+)?" + YEAR + "\\b");
+  private static final Pattern MONTH_DAY =
+      Pattern.compile("(?=[JFMASOND])\\b" + MONTH + "\\s+" + DAY + "\\b(?!\\s*,?\\s*\\d)");
+  private static final Pattern DAY_MONTH = Pattern.compile("(?=\\d)\\b" + DAY + "\\s+(?:of\\s+)?" + MONTH + "\\b");
   private static final Pattern MONTH_ALONE = Pattern.compile(
-      "\\b(?:in|on|since|by|until|late|early|mid-?|last|this|next)\\s+(?:late\\s+|early\\s+)?"
-          + "(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?!\\s+\\d)");
+      "(?=[iosbulemtn])\\b(?:in|on|since|by|until|late|early|mid-?|last|this|next)\\s+(?:late\\s+|early\\s+)?"
+          + "(?=[JFMASOND])(January|February|March|April|May|June|July|August|September|October|November|December)"
+          + "\\b(?!\\s+\\d)");
   private static final Pattern YEAR_ALONE =
-      Pattern.compile("\\b(?:in|since|during|of|by|until|early|late|mid-?|around|summer|winter|spring|autumn|fall|"
+      Pattern.compile("(?=[isdobuelmawf])\\b(?:in|since|during|of|by|until|early|late|mid-?|around|summer|winter|"
+          + "spring|autumn|fall|"
           + "in\\s+(?:early|late|mid-?))\\s*" + YEAR + "\\b(?!\\s*(?:-|–)\\s*\\d)");
-  private static final Pattern POSSESSIVE_YEAR = Pattern.compile("\\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\\s+" + YEAR
-      + "\\s+(?:defection|desertion|escape|flight)\\b");
+  private static final Pattern POSSESSIVE_YEAR = Pattern.compile("(?=[HhTt])\\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\\s+"
+      + YEAR + "\\s+(?:defection|desertion|escape|flight)\\b");
   private static final Pattern WEEKDAY = Pattern.compile(
-      "\\b(?:(last|this|on|early|late)\\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\\b");
-  private static final Pattern RELATIVE = Pattern.compile("(?i)\\b(yesterday|today|tonight|last night|"
-      + "(?:earlier|late|later)\\s+(?:this|last)\\s+(?:week|month|year)|(?:this|last|next)\\s+(?:week|month|year)|"
-      + "(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+(day|week|month|year)s?\\s+(?:ago|earlier|before)"
+      "(?=[ltoeMTWFS])\\b(?:(last|this|on|early|late)\\s+)?"
+          + "(?=[MTWFS])(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\\b");
+  private static final Pattern RELATIVE = Pattern.compile("(?i)(?=[ytlenaofs0-9])\\b(yesterday|today|tonight|"
+      + "last night|(?:earlier|late|later)\\s+(?:this|last)\\s+(?:week|month|year)|"
+      + "(?:this|last|next)\\s+(?:week|month|year)|"
+      + "(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+(day|week|month|year)s?\\s+"
+      + "(?:ago|earlier|before)"
       + "|the\\s+(?:previous|past)\\s+(?:day|week|month|year))\\b");
 
   private TemporalTagger() {}

@@ -143,23 +143,49 @@ public final class ArticleCleaner implements Serializable {
     // String.toLowerCase is Character.toLowerCase per code point but for U+0130 and a final capital sigma
     boolean special = line.indexOf('\u0130') >= 0 || line.indexOf('\u03a3') >= 0;
     String lower = special ? line.toLowerCase(Locale.ROOT) : line;
-    StringBuilder out = new StringBuilder(lower.length());
+    // at most one character out per character in, but for a lower case that takes two (none known; grown if so)
+    char[] out = new char[lower.length() + 2];
+    int n = 0;
     boolean gap = false;
     for (int i = 0; i < lower.length(); ) {
-      int c = lower.codePointAt(i);
-      i += Character.charCount(c);
-      c = special ? c : Character.toLowerCase(c);
-      if (Character.isLetter(c) || isNumber(c)) {
-        if (gap && out.length() > 0) {
-          out.append(' ');
-        }
-        gap = false;
-        out.appendCodePoint(c);
+      char ch = lower.charAt(i);
+      int c;
+      if (ch < KEY_LATIN1.length) { // most text: one table lookup instead of three of Character's
+        i++;
+        c = KEY_LATIN1[ch];
       } else {
-        gap = true;
+        c = lower.codePointAt(i);
+        i += Character.charCount(c);
+        c = special ? c : Character.toLowerCase(c);
+        c = Character.isLetter(c) || isNumber(c) ? c : 0;
       }
+      if (c == 0) {
+        gap = true;
+        continue;
+      }
+      if (n + 3 > out.length) {
+        out = java.util.Arrays.copyOf(out, out.length * 2);
+      }
+      if (gap && n > 0) {
+        out[n++] = ' ';
+      }
+      gap = false;
+      n += Character.toChars(c, out, n);
     }
-    return out.toString();
+    return new String(out, 0, n);
+  }
+
+  /**
+   * char below 256 → what a key keeps of it: its lower case when that is a letter or number, else 0. (A char below
+   * 256 in a string already lower-cased is its own lower case, so one table serves both of {@link #normalise}'s ways.)
+   */
+  private static final char[] KEY_LATIN1 = new char[256];
+
+  static {
+    for (char c = 0; c < KEY_LATIN1.length; c++) {
+      int lower = Character.toLowerCase(c);
+      KEY_LATIN1[c] = Character.isLetter(lower) || isNumber(lower) ? (char) lower : 0;
+    }
   }
 
   /** {@code \p{N}}: a decimal digit, letter number or other number. */

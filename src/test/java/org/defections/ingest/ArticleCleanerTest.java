@@ -69,6 +69,15 @@ class ArticleCleanerTest {
     for (String l : lines) {
       assertEquals(normaliseByRegex(l), ArticleCleaner.normalise(l), l);
     }
+    // every character of the basic plane, between others, in a line lower-cased char by char and in one lower-cased
+    // as a whole (a dotted capital I in it)
+    for (char c = 0; c < Character.MAX_VALUE; c++) {
+      if (!Character.isSurrogate(c)) {
+        for (String l : List.of("Ab " + c + "1 " + c + c + "x", "\u0130 " + c + "Z" + c + " ")) {
+          assertEquals(normaliseByRegex(l), ArticleCleaner.normalise(l), l);
+        }
+      }
+    }
   }
 
   @Test

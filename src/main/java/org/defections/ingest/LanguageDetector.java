@@ -139,47 +139,46 @@ public final class LanguageDetector {
     int[] hits = new int[languages.length];
     int[] distinct = new int[languages.length];
     boolean[] seen = new boolean[wordCount];
-    // the current word, lower-cased (UTF-16 units; only its first MAX_FUNCTION_WORD are kept, longer words are not
-    // looked up)
-    char[] word = new char[MAX_FUNCTION_WORD];
+    // the current word, lower-cased (UTF-16 units; only its first MAX_FUNCTION_WORD are kept, in word[0, MAX), the
+    // rest all go to word[MAX]; longer words are not looked up)
+    char[] word = new char[MAX_FUNCTION_WORD + 1];
     int length = 0;
-    for (int i = 0; i <= n; i++) {
-      char ch = i < n ? text.charAt(i) : ' ';
-      if (ch < LATIN_END) {
-        char lower = LATIN_LOWER[ch];
-        if (lower != 0) {
-          latin++;
-          if (length < MAX_FUNCTION_WORD) {
-            word[length] = lower;
-          }
-          length++;
-          continue;
+    int i = 0;
+    while (true) {
+      // the run of Latin letters from i (most of the text) in a loop of its own
+      int start = i;
+      while (i < n) {
+        char ch = text.charAt(i);
+        char lower = ch < LATIN_END ? LATIN_LOWER[ch] : 0;
+        if (lower == 0) {
+          break;
         }
-      } else {
+        word[Math.min(length + i - start, MAX_FUNCTION_WORD)] = lower;
+        i++;
+      }
+      latin += i - start;
+      length += i - start;
+      if (i < n && text.charAt(i) >= LATIN_END) {
         int c = text.codePointAt(i);
-        if (Character.isLetter(c)) {
+        i += Character.charCount(c);
+        if (Character.isLetter(c)) { // the word goes on
           if (scriptLetters == null) {
             scriptLetters = new int[SCRIPTS.length];
           }
           scriptLetters[UnicodeScript.of(c).ordinal()]++;
           int lower = Character.toLowerCase(c);
           if (Character.isBmpCodePoint(lower)) {
-            if (length < MAX_FUNCTION_WORD) {
-              word[length] = (char) lower;
-            }
+            word[Math.min(length, MAX_FUNCTION_WORD)] = (char) lower;
             length++;
           } else {
             length = MAX_FUNCTION_WORD + 1; // no function word has a supplementary character
           }
-          if (Character.isSupplementaryCodePoint(c)) {
-            i++;
-          }
           continue;
         }
-        if (Character.isSupplementaryCodePoint(c)) {
-          i++;
-        }
+      } else {
+        i++; // a Latin character that is no letter, or the end of the sample (i = n + 1)
       }
+      // the word ends here
       if (length > 0) {
         if (length <= MAX_FUNCTION_WORD) {
           int slot = lookup(word, length);
@@ -196,6 +195,9 @@ public final class LanguageDetector {
           }
         }
         length = 0;
+      }
+      if (i > n) {
+        break;
       }
     }
     return decide(latin, scriptLetters, hits, distinct);

@@ -33,52 +33,53 @@ public final class LanguageDetector {
   private static final int MAX_FUNCTION_WORD = 12;
   /** Languages of the function words, sorted (ties go to the first). */
   private final String[] languages;
-  /** Open-addressing table of the function words: slot → word, its language and its index (−1: empty). */
+  /** The function words (in sorted order, a word's index is its place here) and their languages. */
   private final char[][] words;
   private final int[] wordLanguage;
-  private final int[] wordIndex;
-  private final int mask;
   private final int wordCount;
   /**
-   * Bit per {@link #shape} of some function word: most words are ruled out by one test, before their hash is
-   * computed.
+   * Bit per {@link #shape} of some function word: most words are ruled out by one test, before any character is
+   * compared.
    */
   private final long[] filter = new long[(MAX_FUNCTION_WORD + 1) << 12 >>> 6];
+  /** Per long of {@link #filter}: how many shapes the longs before it hold (a shape's rank is this plus its bit's). */
+  private final int[] shapesBefore = new int[filter.length];
+  /** Per shape, by rank: the first word of that shape; {@link #nextOfShape}: the next word of the same shape (−1). */
+  private final int[] firstOfShape;
+  private final int[] nextOfShape;
 
   public LanguageDetector(Lexicons lexicons) {
     Map<String, String> fw = new TreeMap<>(lexicons.functionWords());
     languages = new java.util.TreeSet<>(fw.values()).toArray(new String[0]);
-    int size = Integer.highestOneBit(Math.max(4, fw.size() * 4)) * 2;
-    mask = size - 1;
-    words = new char[size][];
-    wordLanguage = new int[size];
-    wordIndex = new int[size];
-    java.util.Arrays.fill(wordIndex, -1);
+    wordCount = fw.size();
+    words = new char[wordCount][];
+    wordLanguage = new int[wordCount];
+    nextOfShape = new int[wordCount];
     int i = 0;
     for (Map.Entry<String, String> e : fw.entrySet()) {
-      char[] w = e.getKey().toCharArray();
-      int slot = hash(w, w.length) & mask;
-      while (wordIndex[slot] >= 0) {
-        slot = (slot + 1) & mask;
-      }
-      words[slot] = w;
-      if (w.length > 0 && w.length <= MAX_FUNCTION_WORD) {
-        int k = shape(w, w.length);
+      words[i] = e.getKey().toCharArray();
+      wordLanguage[i] = java.util.Arrays.binarySearch(languages, e.getValue());
+      if (words[i].length > 0 && words[i].length <= MAX_FUNCTION_WORD) { // others are never looked up
+        int k = shape(words[i], words[i].length);
         filter[k >>> 6] |= 1L << k;
       }
-      wordLanguage[slot] = java.util.Arrays.binarySearch(languages, e.getValue());
-      wordIndex[slot] = i++;
+      i++;
     }
-    wordCount = i;
-  }
-
-  /** The hash of a word: {@code h = 31 * h + c} over its characters, then mixed. */
-  private static int hash(char[] w, int n) {
-    int h = 0;
-    for (int i = 0; i < n; i++) {
-      h = 31 * h + w[i];
+    int shapes = 0;
+    for (int f = 0; f < filter.length; f++) {
+      shapesBefore[f] = shapes;
+      shapes += Long.bitCount(filter[f]);
     }
-    return h ^ (h >>> 16);
+    firstOfShape = new int[shapes];
+    java.util.Arrays.fill(firstOfShape, -1);
+    java.util.Arrays.fill(nextOfShape, -1);
+    for (int w = wordCount - 1; w >= 0; w--) {
+      if (words[w].length > 0 && words[w].length <= MAX_FUNCTION_WORD) {
+        int r = rank(shape(words[w], words[w].length));
+        nextOfShape[w] = firstOfShape[r];
+        firstOfShape[r] = w;
+      }
+    }
   }
 
   /**
@@ -90,18 +91,21 @@ public final class LanguageDetector {
     return n << 12 | (w[0] & 63) << 6 | (w[n - 1] & 63);
   }
 
-  /** The table slot of the word in {@code buf[0, n)} ({@code 1 <= n <= MAX_FUNCTION_WORD}), or −1 when it is none. */
+  /** The rank of a shape in {@link #filter} among the shapes there. */
+  private int rank(int k) {
+    return shapesBefore[k >>> 6] + Long.bitCount(filter[k >>> 6] & ((1L << k) - 1));
+  }
+
+  /** The index of the function word {@code buf[0, n)} ({@code 1 <= n <= MAX_FUNCTION_WORD}), or −1 when it is none. */
   private int lookup(char[] buf, int n) {
     int k = shape(buf, n);
     if ((filter[k >>> 6] & (1L << k)) == 0) {
       return -1;
     }
-    int slot = hash(buf, n) & mask;
-    while (wordIndex[slot] >= 0) {
-      if (same(words[slot], buf, n)) {
-        return slot;
+    for (int w = firstOfShape[rank(k)]; w >= 0; w = nextOfShape[w]) {
+      if (same(words[w], buf, n)) {
+        return w;
       }
-      slot = (slot + 1) & mask;
     }
     return -1;
   }
@@ -181,12 +185,12 @@ public final class LanguageDetector {
       // the word ends here
       if (length > 0) {
         if (length <= MAX_FUNCTION_WORD) {
-          int slot = lookup(word, length);
-          if (slot >= 0) {
-            int l = wordLanguage[slot];
+          int w = lookup(word, length);
+          if (w >= 0) {
+            int l = wordLanguage[w];
             hits[l]++;
-            if (!seen[wordIndex[slot]]) {
-              seen[wordIndex[slot]] = true;
+            if (!seen[w]) {
+              seen[w] = true;
               distinct[l]++;
             }
             if (hits[l] >= DECISIVE_HITS && settled(l, hits, distinct, latin, scriptLetters)) {

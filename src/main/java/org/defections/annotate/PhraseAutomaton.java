@@ -208,7 +208,7 @@ public final class PhraseAutomaton implements Serializable {
   }
 
   /** Texts shorter than this are scanned as one stream by {@link #count} and {@link #any}. */
-  static final int SPLIT_MIN = 128;
+  private static final int SPLIT_MIN = 128;
 
   /**
    * Where {@link #scanSplit} splits a text: the middle, moved on by half of what the second stream reads again before

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.defections.extract.AnnotatedDocument.Span;
 import org.defections.lexicon.Lexicons;
 import org.defections.lexicon.Lexicons.Cue;
 import org.defections.lexicon.Lexicons.PlaceEntry;
 import org.defections.lexicon.Lexicons.RankEntry;
 import org.defections.lexicon.Lexicons.TriggerEntry;
-import java.util.regex.Pattern;
 
 /**
  * The extraction rules: from one annotated passage to its defection mentions. Plain Java over the annotations, no

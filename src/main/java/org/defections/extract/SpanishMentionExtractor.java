@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.defections.lexicon.Lexicons;
 import org.defections.lexicon.Lexicons.EsRank;
 import org.defections.lexicon.Lexicons.PlaceEntry;
 import org.defections.lexicon.Lexicons.TriggerEntry;
-import java.util.regex.Pattern;
 
 /**
  * The extraction rules for Spanish articles, over the same annotations as the English rules (sentences and tokens)

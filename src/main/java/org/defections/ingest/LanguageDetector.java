@@ -36,7 +36,6 @@ public final class LanguageDetector {
   /** The function words (in sorted order, a word's index is its place here) and their languages. */
   private final char[][] words;
   private final int[] wordLanguage;
-  private final int wordCount;
   /**
    * Bit per {@link #shape} of some function word: most words are ruled out by one test, before any character is
    * compared.
@@ -51,10 +50,9 @@ public final class LanguageDetector {
   public LanguageDetector(Lexicons lexicons) {
     Map<String, String> fw = new TreeMap<>(lexicons.functionWords());
     languages = new java.util.TreeSet<>(fw.values()).toArray(new String[0]);
-    wordCount = fw.size();
-    words = new char[wordCount][];
-    wordLanguage = new int[wordCount];
-    nextOfShape = new int[wordCount];
+    words = new char[fw.size()][];
+    wordLanguage = new int[words.length];
+    nextOfShape = new int[words.length];
     int i = 0;
     for (Map.Entry<String, String> e : fw.entrySet()) {
       words[i] = e.getKey().toCharArray();
@@ -73,7 +71,7 @@ public final class LanguageDetector {
     firstOfShape = new int[shapes];
     java.util.Arrays.fill(firstOfShape, -1);
     java.util.Arrays.fill(nextOfShape, -1);
-    for (int w = wordCount - 1; w >= 0; w--) {
+    for (int w = words.length - 1; w >= 0; w--) {
       if (words[w].length > 0 && words[w].length <= MAX_FUNCTION_WORD) {
         int r = rank(shape(words[w], words[w].length));
         nextOfShape[w] = firstOfShape[r];
@@ -142,7 +140,7 @@ public final class LanguageDetector {
     int latin = 0; // letters below LATIN_END, counted without a script lookup
     int[] hits = new int[languages.length];
     int[] distinct = new int[languages.length];
-    boolean[] seen = new boolean[wordCount];
+    boolean[] seen = new boolean[words.length];
     // the current word, lower-cased (UTF-16 units; only its first MAX_FUNCTION_WORD are kept, in word[0, MAX), the
     // rest all go to word[MAX]; longer words are not looked up)
     char[] word = new char[MAX_FUNCTION_WORD + 1];

@@ -64,12 +64,14 @@ public final class Main {
       "  --json                   print only the figures, as one JSON line (score.py --json)",
       "",
       "usage: defections bench [--size-mb N] [--positives-share P] [--corpus PATH] [--work DIR]",
-      "                        [--baseline-articles N] [--negatives FILE,FILE...] [--positives FILE] [run's options]",
+      "                        [--baseline-articles N] [--negatives FILE,FILE...] [--positives FILE] [--one-jvm]",
+      "                        [run's options]",
       "",
-      "  bench                    measures, on one corpus in one Spark session: the scan floor (the job's reader and",
-      "                           a trigger-word count), the job end to end, and the baseline (Spark NLP over every",
-      "                           whole article, on a sample, extrapolated); prints a table and one JSON line, also",
-      "                           appended to WORK/bench-results.jsonl",
+      "  bench                    measures, on one corpus with the same settings: the scan floor (the job's reader",
+      "                           and a trigger-word count), the job end to end, and the baseline (Spark NLP over",
+      "                           every whole article, on a sample, extrapolated), each in a fresh JVM with an",
+      "                           embedded Spark; prints a table and one JSON line, also appended to",
+      "                           WORK/bench-results.jsonl",
       "  --size-mb N              size of the built corpus (default 1024)",
       "  --positives-share P      share of articles that are positives (default 0.01)",
       "  --corpus PATH            benchmark this input instead of building one",
@@ -77,6 +79,8 @@ public final class Main {
       "  --baseline-articles N    articles the baseline annotates before extrapolating (default 10000)",
       "  --negatives, --positives JSON-lines sources (default ../shared/corpus reuters21578 and bbc; ../shared/eval/",
       "                           dev/articles.jsonl, beside the project)",
+      "  --one-jvm                the three phases one after the other in this JVM's Spark session (always so under",
+      "                           a cluster's master): each then runs on the code the phases before it compiled",
       "",
       "usage: defections inspect PATH",
       "",
@@ -115,6 +119,8 @@ public final class Main {
         return handled(() -> inspect(args));
       case "bench":
         return handled(() -> bench(args));
+      case "bench-phase":
+        return handled(() -> benchPhase(args));
       case "report":
         return handled(() -> report(args));
       default:
@@ -254,6 +260,7 @@ public final class Main {
     List<Path> negatives = List.of(shared.resolve("corpus/reuters21578/articles.jsonl"),
         shared.resolve("corpus/bbc/articles.jsonl"));
     List<Path> positives = List.of(shared.resolve("eval/dev/articles.jsonl"));
+    boolean oneJvm = false;
     for (int i = 1; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -267,6 +274,7 @@ public final class Main {
         case "--work" -> work = Paths.get(value(args, ++i, a));
         case "--baseline-articles" -> baseline = (int) Math.min(Integer.MAX_VALUE,
             positiveNumber(value(args, ++i, a), a));
+        case "--one-jvm" -> oneJvm = true;
         case "--negatives" -> negatives = paths(value(args, ++i, a));
         case "--positives" -> positives = paths(value(args, ++i, a));
         case "--input", "--output" -> throw new IllegalArgumentException("bench chooses the job's input and output; "
@@ -281,15 +289,49 @@ public final class Main {
     }
     // the session's master: --master, else the configuration's, else local[*]
     String master = options.overrides.getOrDefault("spark.master", "");
-    SparkSession spark = session("defections-bench", master);
+    String submitted = System.getProperty("spark.master");
+    String effective = !master.isEmpty() ? master : submitted == null ? "local[*]" : submitted;
+    org.defections.bench.Benchmark.Options o = new org.defections.bench.Benchmark.Options(corpus, sizeMb, share,
+        negatives, positives, work, baseline, options.conf, options.overrides);
+    ObjectNode result;
+    if (!oneJvm && effective.startsWith("local")) { // each phase in a JVM of its own, an embedded Spark in each
+      result = new org.defections.bench.Benchmark(new org.defections.bench.ForkedPhases()).run(o);
+    } else { // a cluster's driver (spark-submit) or --one-jvm: the phases one after the other in this session
+      SparkSession spark = session("defections-bench", master);
+      try {
+        result = new org.defections.bench.Benchmark(new org.defections.bench.Phases(spark)).run(o);
+      } finally {
+        spark.stop();
+      }
+    }
+    String line = result.toString();
+    System.out.print(org.defections.bench.Benchmark.summary(result));
+    System.out.println(line);
+    Files.writeString(work.resolve("bench-results.jsonl"), line + "\n", StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    return 0;
+  }
+
+  /**
+   * {@code bench-phase INPUT RESULT} (internal, started by {@code bench}): one benchmark phase ({@link
+   * org.defections.bench.PhaseInput} as JSON in INPUT) on an embedded Spark with the run's master; writes what it
+   * measured to RESULT.
+   */
+  static int benchPhase(String[] args) throws IOException {
+    if (args.length != 3) {
+      throw new IllegalArgumentException("usage: defections bench-phase INPUT RESULT (started by bench)");
+    }
+    com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
+    org.defections.bench.PhaseInput in = om.readValue(Paths.get(args[1]).toFile(),
+        org.defections.bench.PhaseInput.class);
+    SparkSession spark = session("defections-bench-" + in.phase(), in.overrides().getOrDefault("spark.master", ""));
     try {
-      ObjectNode result = new org.defections.bench.Benchmark(spark).run(new org.defections.bench.Benchmark.Options(
-          corpus, sizeMb, share, negatives, positives, work, baseline, options.conf, options.overrides));
-      String line = result.toString();
-      System.out.print(org.defections.bench.Benchmark.summary(result));
-      System.out.println(line);
-      Files.writeString(work.resolve("bench-results.jsonl"), line + "\n", StandardCharsets.UTF_8,
-          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      ObjectNode result = new org.defections.bench.Phases(spark).run(in);
+      Path out = Paths.get(args[2]);
+      Path partial = out.resolveSibling(out.getFileName() + ".partial");
+      om.writeValue(partial.toFile(), result);
+      Files.move(partial, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } finally {
       spark.stop();
     }

@@ -1,14 +1,18 @@
 package org.defections.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.defections.SparkTestSession;
 import org.junit.jupiter.api.Test;
 
@@ -16,12 +20,15 @@ import org.junit.jupiter.api.Test;
 class BenchmarkTest {
   private static final Path SHARED = Paths.get(System.getProperty("shared.dir", "../shared"));
 
+  private static Benchmark.Options options(Path work, long sizeMb) {
+    return new Benchmark.Options(null, sizeMb, 0.05, List.of(SHARED.resolve("corpus/reuters21578/articles.jsonl")),
+        List.of(SHARED.resolve("eval/dev/articles.jsonl")), work, 200, null, Map.of());
+  }
+
   @Test
   void measuresFloorJobAndBaselineOnOneCorpus() throws Exception {
     Path work = Files.createTempDirectory("bench");
-    ObjectNode r = new Benchmark(SparkTestSession.get()).run(new Benchmark.Options(null, 2, 0.05,
-        List.of(SHARED.resolve("corpus/reuters21578/articles.jsonl")), List.of(SHARED.resolve(
-        "eval/dev/articles.jsonl")), work, 200, null, Map.of()));
+    ObjectNode r = new Benchmark(new Phases(SparkTestSession.get())).run(options(work, 2));
     String summary = Benchmark.summary(r);
     System.out.print(summary);
     long articles = r.at("/corpus/articles").asLong();
@@ -35,15 +42,67 @@ class BenchmarkTest {
       assertTrue(r.at("/" + phase + "/cpu_seconds").asDouble() > 0, phase);
       assertTrue(r.at("/" + phase + "/jit_seconds").asDouble() >= 0, phase);
       assertTrue(r.at("/" + phase + "/gc_seconds").asDouble() >= 0, phase);
+      assertEquals(ProcessHandle.current().pid(), r.at("/" + phase + "/pid").asLong(), "in this JVM: " + phase);
     }
+    assertTrue(r.get("jvm").asText().startsWith("one for all phases"), r.get("jvm").asText());
+    // extrapolated: the sample's first pass for its own bytes, a second pass's speed for the rest of the corpus
     assertTrue(r.at("/baseline/extrapolated").asBoolean(), "200 of more articles: extrapolated");
     assertEquals(200, r.at("/baseline/sample_articles").asLong());
+    double cold = r.at("/baseline/sample_seconds").asDouble();
+    double again = r.at("/baseline/sample_seconds_again").asDouble();
+    double bytes = r.at("/corpus/bytes").asDouble();
+    double sample = r.at("/baseline/sample_bytes").asDouble();
+    assertEquals(cold + again * (bytes - sample) / sample, r.at("/baseline/seconds").asDouble(),
+        0.02 + 0.01 * (bytes - sample) / sample, r.get("baseline").toString());
     assertTrue(r.at("/floor/trigger_hits").asLong() > 0);
     // every record of the positives alone is found in the mixed corpus
     assertTrue(r.at("/records_check/records_in_positives_alone").asLong() > 10, r.get("records_check").toString());
     assertEquals(0, r.at("/records_check/of_them_missing_in_benchmark_run").asLong(), r.get("records_check")
         .toString());
-    assertTrue(summary.contains("job / floor throughput") && summary.contains("(extrapolated from 200 articles")
-        && summary.contains("CPU s"), summary);
+    assertTrue(summary.contains("job / floor throughput") && summary.contains("(extrapolated: 200 articles")
+        && summary.contains("CPU s") && summary.contains("JVM: one for all phases"), summary);
+  }
+
+  /** The default: each phase in a JVM of its own (no phase runs on code another one compiled), same figures. */
+  @Test
+  void runsEachPhaseInAFreshJvm() throws Exception {
+    Path work = Files.createTempDirectory("bench-forked");
+    ObjectNode r = new Benchmark(new ForkedPhases()).run(options(work, 1));
+    Set<Long> pids = new HashSet<>();
+    for (String phase : List.of("floor", "job", "baseline")) {
+      assertTrue(r.at("/" + phase + "/seconds").asDouble() > 0, phase);
+      assertTrue(r.at("/" + phase + "/cpu_seconds").asDouble() > 0, phase);
+      long pid = r.at("/" + phase + "/pid").asLong();
+      assertNotEquals(ProcessHandle.current().pid(), pid, phase);
+      pids.add(pid);
+      assertTrue(Files.isRegularFile(work.resolve("phase-" + phase + ".log")), phase);
+    }
+    assertEquals(3, pids.size(), r.toString());
+    assertEquals(r.at("/corpus/articles").asLong(), r.at("/job/counts/accepted").asLong());
+    assertEquals(0, r.at("/records_check/of_them_missing_in_benchmark_run").asLong(), r.get("records_check")
+        .toString());
+    assertTrue(r.get("jvm").asText().startsWith("a fresh one per phase"), r.get("jvm").asText());
+    assertTrue(r.at("/job/counts/records").asLong() > 10, r.get("job").toString());
+  }
+
+  /** A phase whose JVM fails fails the bench, with the phase named and the end of its log in the message. */
+  @Test
+  void aFailedPhaseFailsTheBenchWithItsLog() throws Exception {
+    Path work = Files.createTempDirectory("bench-failed");
+    PhaseInput in = new PhaseInput(PhaseInput.FLOOR, work.resolve("no-such-corpus.jsonl").toString(), 1, -1,
+        work.toString(), 10, null, Map.of(), null);
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> new ForkedPhases().run(in));
+    assertTrue(e.getMessage().startsWith("the floor phase of the benchmark failed (exit 2); the end of its log "
+        + work.resolve("phase-floor.log")), e.getMessage());
+    // the child's own message, from its log: a missing input is a bad option (exit 2)
+    String child = "defections: input " + work.resolve("no-such-corpus.jsonl") + " does not exist";
+    assertTrue(e.getMessage().contains(child), e.getMessage());
+  }
+
+  @Test
+  void rejectsAnUnknownPhase() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PhaseInput("warmup", "c",
+        1, -1, "w", 10, null, Map.of(), null));
+    assertEquals("unknown benchmark phase 'warmup' (floor, job or baseline)", e.getMessage());
   }
 }

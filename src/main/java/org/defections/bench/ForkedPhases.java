@@ -60,6 +60,14 @@ public final class ForkedPhases implements PhaseRunner {
   }
 
   /**
+   * Whether a child started with this JVM's class path finds the project's classes: not so under spark-submit, whose
+   * application jar is loaded by a class loader of its own (the bench then runs its phases in its session).
+   */
+  public static boolean possible() {
+    return ForkedPhases.class.getClassLoader() == ClassLoader.getSystemClassLoader();
+  }
+
+  /**
    * {@code java}, this JVM's options (without a debugger agent, which would ask for the same port) and class path:
    * the same heap, collector, {@code --add-opens} and {@code -D} settings as the bench.
    */

@@ -32,8 +32,8 @@ import org.defections.ingest.ParsedRecord;
 import org.defections.lexicon.Lexicons;
 
 /**
- * The benchmark's phases, run in this JVM on the session given. Each phase is timed from its first Spark job to its
- * last, with its process figures ({@link ProcessStats}):
+ * The benchmark's phases, run in this JVM on the session given. Each phase is timed around its work, the session
+ * already started, with its process figures ({@link ProcessStats}):
  * <ul>
  *   <li>{@code floor}: the job's reader (parse and checks, not cached), then a count of trigger-phrase hits per
  *   accepted article, nothing else;</li>

@@ -80,7 +80,8 @@ public final class Main {
       "  --negatives, --positives JSON-lines sources (default ../shared/corpus reuters21578 and bbc; ../shared/eval/",
       "                           dev/articles.jsonl, beside the project)",
       "  --one-jvm                the three phases one after the other in this JVM's Spark session (always so under",
-      "                           a cluster's master): each then runs on the code the phases before it compiled",
+      "                           a cluster's master or spark-submit): each then runs on the code the phases before",
+      "                           it compiled",
       "",
       "usage: defections inspect PATH",
       "",
@@ -294,9 +295,10 @@ public final class Main {
     org.defections.bench.Benchmark.Options o = new org.defections.bench.Benchmark.Options(corpus, sizeMb, share,
         negatives, positives, work, baseline, options.conf, options.overrides);
     ObjectNode result;
-    if (!oneJvm && effective.startsWith("local")) { // each phase in a JVM of its own, an embedded Spark in each
+    if (!oneJvm && effective.startsWith("local") && org.defections.bench.ForkedPhases.possible()) {
+      // each phase in a JVM of its own, an embedded Spark in each
       result = new org.defections.bench.Benchmark(new org.defections.bench.ForkedPhases()).run(o);
-    } else { // a cluster's driver (spark-submit) or --one-jvm: the phases one after the other in this session
+    } else { // --one-jvm, a cluster's master or spark-submit: the phases one after the other in this session
       SparkSession spark = session("defections-bench", master);
       try {
         result = new org.defections.bench.Benchmark(new org.defections.bench.Phases(spark)).run(o);

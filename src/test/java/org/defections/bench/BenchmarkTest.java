@@ -99,6 +99,31 @@ class BenchmarkTest {
     assertTrue(e.getMessage().contains(child), e.getMessage());
   }
 
+  /** Forking needs the project's classes on the JVM's class path; loaded by another loader (spark-submit), no. */
+  @Test
+  void forksOnlyWhenAChildFindsTheClasses() throws Exception {
+    assertTrue(ForkedPhases.possible());
+    java.net.URL classes = ForkedPhases.class.getProtectionDomain().getCodeSource().getLocation();
+    // as spark-submit loads an application jar: the project's classes by a loader of their own, the rest by its parent
+    try (java.net.URLClassLoader own = new java.net.URLClassLoader(new java.net.URL[] {classes},
+        ClassLoader.getSystemClassLoader()) {
+      @Override
+      protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (!name.startsWith("org.defections.")) {
+          return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+          Class<?> c = findLoadedClass(name);
+          return c != null ? c : findClass(name);
+        }
+      }
+    }) {
+      Class<?> loaded = own.loadClass(ForkedPhases.class.getName());
+      assertNotEquals(ForkedPhases.class, loaded);
+      assertEquals(false, loaded.getMethod("possible").invoke(null));
+    }
+  }
+
   @Test
   void rejectsAnUnknownPhase() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PhaseInput("warmup", "c",

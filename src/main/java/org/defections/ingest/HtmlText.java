@@ -18,7 +18,7 @@ import org.jsoup.select.NodeVisitor;
  */
 public final class HtmlText {
   /** A text that opens like an HTML document or fragment. */
-  private static final Pattern LOOKS_LIKE_HTML = Pattern.compile(
+  static final Pattern LOOKS_LIKE_HTML = Pattern.compile(
       "(?is)^\\s*(?:<!--.*?-->\\s*)*<(?:!doctype\\s+html|html|head|body|div|p|article|section|main|span|table|h[1-6])\\b");
   private static final Set<String> DROPPED = Set.of("script", "style", "noscript", "template", "iframe", "object",
       "embed", "svg", "canvas", "head");
@@ -28,8 +28,28 @@ public final class HtmlText {
 
   private HtmlText() {}
 
+  /**
+   * Whether the text's first 4,096 characters open like an HTML document or fragment ({@link #LOOKS_LIKE_HTML} at the
+   * start). Plain text (nearly every article) is told by its first character that is not white space.
+   */
   public static boolean looksLikeHtml(String text) {
-    return LOOKS_LIKE_HTML.matcher(text.length() > 4096 ? text.substring(0, 4096) : text).find();
+    int end = Math.min(text.length(), 4096);
+    int i = 0;
+    while (i < end && isRegexSpace(text.charAt(i))) {
+      i++;
+    }
+    if (i == end || text.charAt(i) != '<') {
+      return false; // the pattern needs a '<' after the leading white space
+    }
+    return LOOKS_LIKE_HTML.matcher(text).region(0, end).lookingAt();
+  }
+
+  /**
+   * The regex class {@code \s} (without UNICODE_CHARACTER_CLASS): space, tab, line feed, VT, form feed, CR. Skipping
+   * fewer would answer "not HTML" for pages the pattern takes; more would only leave the answer to the pattern.
+   */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
   }
 
   /** The page's title (from {@code <title>}), or null. */

@@ -60,14 +60,15 @@ public final class Benchmark {
     String positives = o.corpus() == null && o.positivesShare() > 0 ? o.positives().get(0).toAbsolutePath()
         .toString() : null;
 
-    ObjectNode floor = phases.run(new PhaseInput(PhaseInput.FLOOR, file, corpus.bytes(), -1, work,
-        o.baselineArticles(), o.confFile(), o.overrides(), null));
+    // the phases differ in their name, the floor's article count (unknown to the floor) and the records check
+    java.util.function.BiFunction<String, Long, PhaseInput> input = (phase, articles) -> new PhaseInput(phase, file,
+        corpus.bytes(), articles, work, o.baselineArticles(), o.confFile(), o.overrides(),
+        phase.equals(PhaseInput.JOB) ? positives : null);
+    ObjectNode floor = phases.run(input.apply(PhaseInput.FLOOR, -1L));
     long articles = floor.at("/phase/articles").asLong();
     c.put("articles", articles);
-    ObjectNode job = phases.run(new PhaseInput(PhaseInput.JOB, file, corpus.bytes(), articles, work,
-        o.baselineArticles(), o.confFile(), o.overrides(), positives));
-    ObjectNode baseline = phases.run(new PhaseInput(PhaseInput.BASELINE, file, corpus.bytes(), articles, work,
-        o.baselineArticles(), o.confFile(), o.overrides(), null));
+    ObjectNode job = phases.run(input.apply(PhaseInput.JOB, articles));
+    ObjectNode baseline = phases.run(input.apply(PhaseInput.BASELINE, articles));
     out.put("spark_master", job.get("spark_master").asText());
     out.put("cores", job.get("cores").asInt());
     out.put("max_heap_bytes", job.get("max_heap_bytes").asLong());

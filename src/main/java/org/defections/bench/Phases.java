@@ -61,10 +61,7 @@ public final class Phases implements PhaseRunner {
 
   @Override
   public ObjectNode run(PhaseInput in) throws IOException {
-    Map<String, String> overrides = new HashMap<>(in.overrides());
-    overrides.put("input", in.corpus());
-    overrides.put("output", Paths.get(in.work()).resolve("job-output").toString());
-    JobConfig config = JobConfig.load(in.confFile(), overrides);
+    JobConfig config = config(in, in.corpus(), "job-output");
     ObjectNode out = om.createObjectNode();
     out.put("spark_master", spark.sparkContext().master());
     out.put("cores", spark.sparkContext().defaultParallelism());
@@ -96,6 +93,14 @@ public final class Phases implements PhaseRunner {
       }
     }
     return out;
+  }
+
+  /** The run's configuration with {@code input} as the input and {@code work/outputDir} as the output. */
+  private static JobConfig config(PhaseInput in, String input, String outputDir) {
+    Map<String, String> overrides = new HashMap<>(in.overrides());
+    overrides.put("input", input);
+    overrides.put("output", Paths.get(in.work()).resolve(outputDir).toString());
+    return JobConfig.load(in.confFile(), overrides);
   }
 
   /** Articles read and trigger-stem hits: the cheapest job that still reads every article and looks at its text. */
@@ -200,10 +205,7 @@ public final class Phases implements PhaseRunner {
 
   /** Runs the job on the positives alone and looks up each of its records in the benchmark run's records. */
   ObjectNode recordsCheck(PhaseInput in, JobConfig config) {
-    Map<String, String> overrides = new HashMap<>(in.overrides());
-    overrides.put("input", in.positives());
-    overrides.put("output", Paths.get(in.work()).resolve("positives-output").toString());
-    JobConfig alone = JobConfig.load(in.confFile(), overrides);
+    JobConfig alone = config(in, in.positives(), "positives-output");
     new DefectionJob(spark, alone).run();
     Set<String> expected = keys(alone.output());
     Set<String> found = keys(config.output());

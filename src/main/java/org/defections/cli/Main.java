@@ -290,8 +290,7 @@ public final class Main {
     }
     // the session's master: --master, else the configuration's, else local[*]
     String master = options.overrides.getOrDefault("spark.master", "");
-    String submitted = System.getProperty("spark.master");
-    String effective = !master.isEmpty() ? master : submitted == null ? "local[*]" : submitted;
+    String effective = effectiveMaster(master);
     org.defections.bench.Benchmark.Options o = new org.defections.bench.Benchmark.Options(corpus, sizeMb, share,
         negatives, positives, work, baseline, options.conf, options.overrides);
     ObjectNode result;
@@ -453,6 +452,12 @@ public final class Main {
    * The job's SparkSession. {@code master} empty means: the master spark-submit set (system property
    * {@code spark.master}), else an embedded {@code local[*]}; the web UI is off only for the embedded one.
    */
+  /** The master a session gets: {@code master} (--master) if given, else spark-submit's, else local[*]. */
+  static String effectiveMaster(String master) {
+    String submitted = System.getProperty("spark.master");
+    return !master.isEmpty() ? master : submitted == null ? "local[*]" : submitted;
+  }
+
   static SparkSession session(String appName, String master) {
     String submitted = System.getProperty("spark.master");
     SparkSession.Builder b = SparkSession.builder().appName(appName).config("spark.sql.session.timeZone", "UTC");
@@ -461,7 +466,7 @@ public final class Main {
     } else if (submitted == null) {
       b.master("local[*]");
     }
-    String effective = !master.isEmpty() ? master : submitted == null ? "local[*]" : submitted;
+    String effective = effectiveMaster(master);
     if (effective.startsWith("local")) {
       b.config("spark.ui.enabled", "false");
     }

@@ -5,6 +5,7 @@ import com.johnsnowlabs.nlp.IAnnotation;
 import com.johnsnowlabs.nlp.JavaAnnotation;
 import com.johnsnowlabs.nlp.LightPipeline;
 import com.johnsnowlabs.nlp.annotators.TextMatcher;
+import com.johnsnowlabs.nlp.annotators.TextMatcherModel;
 import com.johnsnowlabs.nlp.annotators.Tokenizer;
 import com.johnsnowlabs.nlp.annotators.TokenizerModel;
 import com.johnsnowlabs.nlp.annotators.sbd.pragmatic.SentenceDetector;
@@ -147,22 +148,30 @@ public final class AnnotationPipeline {
     tokenizer.setExceptions(exceptions.toArray(new String[0]));
     tokenizer.setCaseSensitiveExceptions(false);
 
-    StructType schema = new StructType().add(TEXT, DataTypes.StringType);
-    Dataset<Row> empty = spark.createDataFrame(new ArrayList<Row>(), schema);
-    PipelineModel front = new Pipeline().setStages(new PipelineStage[] {document, sentences, tokenizer}).fit(empty);
-    TokenizerModel fittedTokenizer = (TokenizerModel) front.stages()[2];
+    // each estimator is fitted on an empty frame of the columns it reads, their schema computed by the stages before
+    // it (transformSchema): fitting reads no rows, and a pipeline fitted on a frame would transform it stage by
+    // stage, planning each stage's UDF (and starting Scala reflection) only to find no rows
+    StructType texts = new StructType().add(TEXT, DataTypes.StringType);
+    StructType withSentences = sentences.transformSchema(document.transformSchema(texts));
+    TokenizerModel fittedTokenizer = tokenizer.fit(empty(spark, withSentences));
+    Dataset<Row> withTokens = empty(spark, fittedTokenizer.transformSchema(withSentences));
 
-    TextMatcher ranks = matcher(fittedTokenizer, RANKS, "RANK", false,
-        write(workDir, "ranks.txt", lexicons.phrases(Lexicons.RANKS)));
-    TextMatcher places = matcher(fittedTokenizer, PLACES, "PLACE", true,
-        write(workDir, "places.txt", lexicons.phrases(Lexicons.PLACES)));
-    TextMatcher triggers = matcher(fittedTokenizer, TRIGGERS, "TRIGGER", false,
-        write(workDir, "triggers.txt", lexicons.phrases(Lexicons.TRIGGERS)));
+    TextMatcherModel ranks = matcher(fittedTokenizer, RANKS, "RANK", false,
+        write(workDir, "ranks.txt", lexicons.phrases(Lexicons.RANKS))).fit(withTokens);
+    TextMatcherModel places = matcher(fittedTokenizer, PLACES, "PLACE", true,
+        write(workDir, "places.txt", lexicons.phrases(Lexicons.PLACES))).fit(withTokens);
+    TextMatcherModel triggers = matcher(fittedTokenizer, TRIGGERS, "TRIGGER", false,
+        write(workDir, "triggers.txt", lexicons.phrases(Lexicons.TRIGGERS))).fit(withTokens);
     TemporalAnnotator dates = new TemporalAnnotator().setInputCol(SENTENCE).setOutputCol(DATES);
 
+    // only transformers: fitting checks the stages' columns against the schema and transforms nothing
     return new Pipeline()
         .setStages(new PipelineStage[] {document, sentences, fittedTokenizer, ranks, places, triggers, dates})
-        .fit(empty);
+        .fit(empty(spark, texts));
+  }
+
+  private static Dataset<Row> empty(SparkSession spark, StructType schema) {
+    return spark.createDataFrame(new ArrayList<Row>(), schema);
   }
 
   private static TextMatcher matcher(TokenizerModel tokenizer, String out, String label, boolean caseSensitive,

@@ -1,6 +1,7 @@
 package org.defections.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,11 +18,20 @@ import java.util.Map;
  * When the corpus was built here, a records check runs the job on the positives alone and counts the records of
  * that run that the benchmark run does not have (by person, origin, month and rank): candidate selection and the
  * mixing must not lose any. The result is one JSON object (see {@link #summary} for the human-readable table).
+ *
+ * <p>With {@code rounds} above one, the three phases run that many times in turn (floor, job, baseline, floor, ...),
+ * so that a slow spell of the machine weighs on every phase alike. Each phase reports the figures of its median run
+ * by seconds (the lower of the two middle ones for an even count), with its seconds in every round ({@code
+ * seconds_by_round}); the ratios are those of the median runs, and {@code ratios.by_round} pairs each round's job with
+ * that round's floor and baseline. The records check runs after the first round's job only.
  */
 public final class Benchmark {
   /** Options of one benchmark. {@code corpus} null means: build one from the sources. */
   public record Options(Path corpus, long sizeMb, double positivesShare, List<Path> negatives, List<Path> positives,
-      Path work, int baselineArticles, String confFile, Map<String, String> overrides) {}
+      Path work, int baselineArticles, String confFile, Map<String, String> overrides, int rounds) {}
+
+  /** The phases' names in the order each round runs them. */
+  private static final List<String> PHASES = List.of(PhaseInput.FLOOR, PhaseInput.JOB, PhaseInput.BASELINE);
 
   private final PhaseRunner phases;
 
@@ -32,6 +42,9 @@ public final class Benchmark {
   public ObjectNode run(Options o) throws IOException {
     if (o.baselineArticles() < 1) {
       throw new IllegalArgumentException("--baseline-articles must be a positive integer");
+    }
+    if (o.rounds() < 1) {
+      throw new IllegalArgumentException("--rounds must be a positive integer");
     }
     ObjectMapper om = new ObjectMapper();
     ObjectNode out = om.createObjectNode();
@@ -60,32 +73,64 @@ public final class Benchmark {
     String positives = o.corpus() == null && o.positivesShare() > 0 ? o.positives().get(0).toAbsolutePath()
         .toString() : null;
 
-    // the phases differ in their name, the floor's article count (unknown to the floor) and the records check
+    // the phases differ in their name, the floor's article count (unknown to the floor) and the records check (after
+    // the first round's job only)
     java.util.function.BiFunction<String, Long, PhaseInput> input = (phase, articles) -> new PhaseInput(phase, file,
-        corpus.bytes(), articles, work, o.baselineArticles(), o.confFile(), o.overrides(),
-        phase.equals(PhaseInput.JOB) ? positives : null);
-    ObjectNode floor = phases.run(input.apply(PhaseInput.FLOOR, -1L));
-    long articles = floor.at("/phase/articles").asLong();
-    c.put("articles", articles);
-    ObjectNode job = phases.run(input.apply(PhaseInput.JOB, articles));
-    ObjectNode baseline = phases.run(input.apply(PhaseInput.BASELINE, articles));
-    out.put("spark_master", job.get("spark_master").asText());
-    out.put("cores", job.get("cores").asInt());
-    out.put("max_heap_bytes", job.get("max_heap_bytes").asLong());
+        corpus.bytes(), articles, work, o.baselineArticles(), o.confFile(), o.overrides(), null);
+    List<Map<String, ObjectNode>> rounds = new java.util.ArrayList<>();
+    ObjectNode recordsCheck = null;
+    for (int k = 0; k < o.rounds(); k++) {
+      Map<String, ObjectNode> round = new LinkedHashMap<>();
+      round.put(PhaseInput.FLOOR, phases.run(input.apply(PhaseInput.FLOOR, -1L)));
+      long articles = round.get(PhaseInput.FLOOR).at("/phase/articles").asLong();
+      PhaseInput job = input.apply(PhaseInput.JOB, articles);
+      if (k == 0 && positives != null) {
+        job = new PhaseInput(job.phase(), file, corpus.bytes(), articles, work, o.baselineArticles(), o.confFile(),
+            o.overrides(), positives);
+      }
+      round.put(PhaseInput.JOB, phases.run(job));
+      round.put(PhaseInput.BASELINE, phases.run(input.apply(PhaseInput.BASELINE, articles)));
+      if (k == 0) {
+        c.put("articles", articles);
+        recordsCheck = (ObjectNode) round.get(PhaseInput.JOB).get("records_check");
+      }
+      rounds.add(round);
+    }
+    ObjectNode first = rounds.get(0).get(PhaseInput.JOB);
+    out.put("spark_master", first.get("spark_master").asText());
+    out.put("cores", first.get("cores").asInt());
+    out.put("max_heap_bytes", first.get("max_heap_bytes").asLong());
     out.put("jvm", phases.jvm());
-    ObjectNode f = (ObjectNode) floor.get("phase");
-    f.remove("articles");
-    out.set("floor", f);
-    out.set("job", job.get("phase"));
-    out.set("baseline", baseline.get("phase"));
+    out.put("rounds", rounds.size());
+    for (String phase : PHASES) {
+      List<Integer> order = new java.util.ArrayList<>();
+      ArrayNode seconds = om.createArrayNode();
+      for (int k = 0; k < rounds.size(); k++) {
+        order.add(k);
+        seconds.add(seconds(rounds.get(k), phase));
+      }
+      order.sort(java.util.Comparator.comparingDouble(k -> seconds(rounds.get(k), phase)));
+      int median = order.get((order.size() - 1) / 2);
+      ObjectNode p = rounds.get(median).get(phase).get("phase").deepCopy();
+      p.remove("articles");
+      p.put("round", median + 1);
+      p.set("seconds_by_round", seconds);
+      out.set(phase, p);
+    }
 
     ObjectNode r = out.putObject("ratios");
-    r.put("job_over_floor", Phases.round(out.at("/job/mb_per_s").asDouble() / out.at("/floor/mb_per_s")
-        .asDouble()));
+    r.put("job_over_floor", Phases.round(out.at("/floor/seconds").asDouble() / out.at("/job/seconds").asDouble()));
     r.put("job_over_baseline", Phases.round(out.at("/baseline/seconds").asDouble() / out.at("/job/seconds")
         .asDouble()));
-    if (job.has("records_check")) {
-      out.set("records_check", job.get("records_check"));
+    ArrayNode byRound = r.putArray("by_round");
+    for (Map<String, ObjectNode> round : rounds) {
+      ObjectNode x = byRound.addObject();
+      x.put("job_over_floor", Phases.round(seconds(round, PhaseInput.FLOOR) / seconds(round, PhaseInput.JOB)));
+      x.put("job_over_baseline", Phases.round(seconds(round, PhaseInput.BASELINE) / seconds(round,
+          PhaseInput.JOB)));
+    }
+    if (recordsCheck != null) {
+      out.set("records_check", recordsCheck);
     }
     return out;
   }
@@ -115,6 +160,18 @@ public final class Benchmark {
     }
     s.append(String.format(java.util.Locale.ROOT, "job / floor throughput %.2f; job / baseline throughput %.1f%n",
         r.at("/ratios/job_over_floor").asDouble(), r.at("/ratios/job_over_baseline").asDouble()));
+    int rounds = r.path("rounds").asInt(1);
+    if (rounds > 1) {
+      s.append(String.format("%d rounds (floor, job, baseline in turn); each phase above is its median run; by round:"
+          + "%n", rounds));
+      for (int k = 0; k < rounds; k++) {
+        s.append(String.format(java.util.Locale.ROOT, "  round %d: floor %.1f s, job %.1f s, baseline %.1f s; job / "
+                + "floor %.2f, job / baseline %.1f%n", k + 1, r.at("/floor/seconds_by_round/" + k).asDouble(),
+            r.at("/job/seconds_by_round/" + k).asDouble(), r.at("/baseline/seconds_by_round/" + k).asDouble(),
+            r.at("/ratios/by_round/" + k + "/job_over_floor").asDouble(), r.at("/ratios/by_round/" + k
+                + "/job_over_baseline").asDouble()));
+      }
+    }
     Map<String, Long> stages = new LinkedHashMap<>();
     r.at("/job/stage_ms").fields().forEachRemaining(e -> stages.put(e.getKey(), e.getValue().asLong()));
     s.append("job stages (ms): ").append(stages).append('\n');
@@ -129,6 +186,11 @@ public final class Benchmark {
           r.at("/records_check/of_them_missing_in_benchmark_run").asLong(), r.at("/records_check/missing")));
     }
     return s.toString();
+  }
+
+  /** A phase's seconds in one round. */
+  private static double seconds(Map<String, ObjectNode> round, String phase) {
+    return round.get(phase).at("/phase/seconds").asDouble();
   }
 
   private static long sizeOf(Path p) throws IOException {

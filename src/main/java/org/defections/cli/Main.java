@@ -65,7 +65,7 @@ public final class Main {
       "",
       "usage: defections bench [--size-mb N] [--positives-share P] [--corpus PATH] [--work DIR]",
       "                        [--baseline-articles N] [--negatives FILE,FILE...] [--positives FILE] [--one-jvm]",
-      "                        [run's options]",
+      "                        [--rounds N] [run's options]",
       "",
       "  bench                    measures, on one corpus with the same settings: the scan floor (the job's reader",
       "                           and a trigger-word count), the job end to end, and the baseline (Spark NLP over",
@@ -82,6 +82,8 @@ public final class Main {
       "  --one-jvm                the three phases one after the other in this JVM's Spark session (always so under",
       "                           a cluster's master or spark-submit): each then runs on the code the phases before",
       "                           it compiled",
+      "  --rounds N               run the three phases N times in turn (default 1) and report each phase's median",
+      "                           run, with its seconds in every round and the ratios round by round",
       "",
       "usage: defections inspect PATH",
       "",
@@ -262,6 +264,7 @@ public final class Main {
         shared.resolve("corpus/bbc/articles.jsonl"));
     List<Path> positives = List.of(shared.resolve("eval/dev/articles.jsonl"));
     boolean oneJvm = false;
+    int rounds = 1;
     for (int i = 1; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -276,6 +279,7 @@ public final class Main {
         case "--baseline-articles" -> baseline = (int) Math.min(Integer.MAX_VALUE,
             positiveNumber(value(args, ++i, a), a));
         case "--one-jvm" -> oneJvm = true;
+        case "--rounds" -> rounds = (int) Math.min(Integer.MAX_VALUE, positiveNumber(value(args, ++i, a), a));
         case "--negatives" -> negatives = paths(value(args, ++i, a));
         case "--positives" -> positives = paths(value(args, ++i, a));
         case "--input", "--output" -> throw new IllegalArgumentException("bench chooses the job's input and output; "
@@ -292,7 +296,7 @@ public final class Main {
     String master = options.overrides.getOrDefault("spark.master", "");
     String effective = effectiveMaster(master);
     org.defections.bench.Benchmark.Options o = new org.defections.bench.Benchmark.Options(corpus, sizeMb, share,
-        negatives, positives, work, baseline, options.conf, options.overrides);
+        negatives, positives, work, baseline, options.conf, options.overrides, rounds);
     ObjectNode result;
     if (!oneJvm && effective.startsWith("local") && org.defections.bench.ForkedPhases.possible()) {
       // each phase in a JVM of its own, an embedded Spark in each

@@ -22,7 +22,7 @@ class BenchmarkTest {
 
   private static Benchmark.Options options(Path work, long sizeMb) {
     return new Benchmark.Options(null, sizeMb, 0.05, List.of(SHARED.resolve("corpus/reuters21578/articles.jsonl")),
-        List.of(SHARED.resolve("eval/dev/articles.jsonl")), work, 200, null, Map.of());
+        List.of(SHARED.resolve("eval/dev/articles.jsonl")), work, 200, null, Map.of(), 1);
   }
 
   @Test
@@ -129,5 +129,84 @@ class BenchmarkTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PhaseInput("warmup", "c",
         1, -1, "w", 10, null, Map.of(), null));
     assertEquals("unknown benchmark phase 'warmup' (floor, job or baseline)", e.getMessage());
+  }
+  /**
+   * Rounds: the phases in turn, each phase's median run reported with its seconds by round, ratios of the median runs
+   * and round by round, the records check from the first round's job only. Scripted phases (no Spark): the figures
+   * are known.
+   */
+  @Test
+  void roundsReportEachPhasesMedianRun() throws Exception {
+    Path work = Files.createTempDirectory("bench-rounds");
+    Path corpus = Files.writeString(work.resolve("corpus.jsonl"), "{\"id\":\"a\",\"text\":\"x\"}\n");
+    // seconds by round: floor 10, 30, 20; job 40, 20, 50; baseline 900, 1000, 800
+    Map<String, double[]> seconds = Map.of(PhaseInput.FLOOR, new double[] {10, 30, 20}, PhaseInput.JOB,
+        new double[] {40, 20, 50}, PhaseInput.BASELINE, new double[] {900, 1000, 800});
+    List<String> calls = new java.util.ArrayList<>();
+    PhaseRunner scripted = new PhaseRunner() {
+      @Override
+      public ObjectNode run(PhaseInput in) {
+        long round = calls.stream().filter(in.phase()::equals).count();
+        calls.add(in.phase());
+        ObjectNode out = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        out.put("spark_master", "local[2]");
+        out.put("cores", 2);
+        out.put("max_heap_bytes", 1L << 30);
+        ObjectNode p = out.putObject("phase");
+        p.put("seconds", seconds.get(in.phase())[(int) round]);
+        p.put("pid", 100 * (round + 1));
+        for (String figure : List.of("mb_per_s", "articles_per_s", "peak_heap_bytes", "peak_rss_bytes")) {
+          p.put(figure, 1);
+        }
+        p.put("extrapolated", false);
+        if (in.phase().equals(PhaseInput.FLOOR)) {
+          p.put("articles", 7);
+        } else {
+          assertEquals(7, in.corpusArticles(), in.phase());
+        }
+        if (in.positives() != null) {
+          out.putObject("records_check").put("round", round + 1);
+        }
+        return out;
+      }
+
+      @Override
+      public String jvm() {
+        return "scripted";
+      }
+    };
+    Benchmark.Options o = new Benchmark.Options(corpus, 0, 0, List.of(), List.of(), work, 10, null, Map.of(), 3);
+    ObjectNode r = new Benchmark(scripted).run(o);
+    assertEquals(List.of("floor", "job", "baseline", "floor", "job", "baseline", "floor", "job", "baseline"), calls);
+    assertEquals(3, r.get("rounds").asInt());
+    // medians: floor 20 s (round 3), job 40 s (round 1), baseline 900 s (round 1)
+    assertEquals(20, r.at("/floor/seconds").asDouble());
+    assertEquals(3, r.at("/floor/round").asInt());
+    assertEquals(300, r.at("/floor/pid").asLong());
+    assertEquals("[10.0,30.0,20.0]", r.at("/floor/seconds_by_round").toString());
+    assertEquals(40, r.at("/job/seconds").asDouble());
+    assertEquals(1, r.at("/job/round").asInt());
+    assertEquals(900, r.at("/baseline/seconds").asDouble());
+    assertTrue(r.at("/floor/articles").isMissingNode(), "the floor's article count goes to the corpus");
+    assertEquals(7, r.at("/corpus/articles").asLong());
+    assertEquals(0.5, r.at("/ratios/job_over_floor").asDouble());
+    assertEquals(22.5, r.at("/ratios/job_over_baseline").asDouble());
+    assertEquals("[{\"job_over_floor\":0.25,\"job_over_baseline\":22.5},{\"job_over_floor\":1.5,"
+        + "\"job_over_baseline\":50.0},{\"job_over_floor\":0.4,\"job_over_baseline\":16.0}]",
+        r.at("/ratios/by_round").toString());
+    // a given corpus: no positives, no records check; with an even count the lower of the two middle runs
+    assertTrue(r.at("/records_check").isMissingNode(), r.toString());
+    calls.clear();
+    ObjectNode two = new Benchmark(scripted).run(new Benchmark.Options(corpus, 0, 0, List.of(), List.of(), work, 10,
+        null, Map.of(), 2));
+    assertEquals(10, two.at("/floor/seconds").asDouble());
+    assertEquals(20, two.at("/job/seconds").asDouble());
+    String summary = Benchmark.summary(two);
+    assertTrue(summary.contains("2 rounds (floor, job, baseline in turn); each phase above is its median run"), summary);
+    assertTrue(summary.contains("  round 2: floor 30.0 s, job 20.0 s, baseline 1000.0 s; job / floor 1.50, job / "
+        + "baseline 50.0"), summary);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Benchmark(scripted).run(
+        new Benchmark.Options(corpus, 0, 0, List.of(), List.of(), work, 10, null, Map.of(), 0)));
+    assertEquals("--rounds must be a positive integer", e.getMessage());
   }
 }

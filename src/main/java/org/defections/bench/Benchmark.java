@@ -84,11 +84,7 @@ public final class Benchmark {
       round.put(PhaseInput.FLOOR, phases.run(input.apply(PhaseInput.FLOOR, -1L)));
       long articles = round.get(PhaseInput.FLOOR).at("/phase/articles").asLong();
       PhaseInput job = input.apply(PhaseInput.JOB, articles);
-      if (k == 0 && positives != null) {
-        job = new PhaseInput(job.phase(), file, corpus.bytes(), articles, work, o.baselineArticles(), o.confFile(),
-            o.overrides(), positives);
-      }
-      round.put(PhaseInput.JOB, phases.run(job));
+      round.put(PhaseInput.JOB, phases.run(k == 0 ? job.checking(positives) : job));
       round.put(PhaseInput.BASELINE, phases.run(input.apply(PhaseInput.BASELINE, articles)));
       if (k == 0) {
         c.put("articles", articles);

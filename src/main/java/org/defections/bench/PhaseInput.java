@@ -29,4 +29,10 @@ public record PhaseInput(String phase, String corpus, long corpusBytes, long cor
     }
     overrides = Map.copyOf(overrides);
   }
+
+  /** This input with {@code positives} (or null) as the records check's positives. */
+  public PhaseInput checking(String positives) {
+    return new PhaseInput(phase, corpus, corpusBytes, corpusArticles, work, baselineArticles, confFile, overrides,
+        positives);
+  }
 }

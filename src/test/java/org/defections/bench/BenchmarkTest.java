@@ -130,6 +130,7 @@ class BenchmarkTest {
         1, -1, "w", 10, null, Map.of(), null));
     assertEquals("unknown benchmark phase 'warmup' (floor, job or baseline)", e.getMessage());
   }
+
   /**
    * Rounds: the phases in turn, each phase's median run reported with its seconds by round, ratios of the median runs
    * and round by round, the records check from the first round's job only. Scripted phases (no Spark): the figures
@@ -143,11 +144,15 @@ class BenchmarkTest {
     Map<String, double[]> seconds = Map.of(PhaseInput.FLOOR, new double[] {10, 30, 20}, PhaseInput.JOB,
         new double[] {40, 20, 50}, PhaseInput.BASELINE, new double[] {900, 1000, 800});
     List<String> calls = new java.util.ArrayList<>();
+    List<String> checked = new java.util.ArrayList<>(); // the phases given positives to check, with their round
     PhaseRunner scripted = new PhaseRunner() {
       @Override
       public ObjectNode run(PhaseInput in) {
         long round = calls.stream().filter(in.phase()::equals).count();
         calls.add(in.phase());
+        if (in.positives() != null) {
+          checked.add(in.phase() + " " + (round + 1));
+        }
         ObjectNode out = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
         out.put("spark_master", "local[2]");
         out.put("cores", 2);
@@ -194,8 +199,20 @@ class BenchmarkTest {
     assertEquals("[{\"job_over_floor\":0.25,\"job_over_baseline\":22.5},{\"job_over_floor\":1.5,"
         + "\"job_over_baseline\":50.0},{\"job_over_floor\":0.4,\"job_over_baseline\":16.0}]",
         r.at("/ratios/by_round").toString());
-    // a given corpus: no positives, no records check; with an even count the lower of the two middle runs
+    // a given corpus: no positives, no records check
     assertTrue(r.at("/records_check").isMissingNode(), r.toString());
+    assertEquals(List.of(), checked);
+    // a built corpus (from two small files of this test's own): the first round's job checks the positives
+    Path negatives = Files.writeString(work.resolve("negatives.jsonl"),
+        "{\"id\":\"n1\",\"text\":\"Wheat prices rose on Monday.\"}\n");
+    Path positivesFile = Files.writeString(work.resolve("positives.jsonl"),
+        "{\"id\":\"p1\",\"text\":\"A pilot defected to the South on Monday.\"}\n");
+    calls.clear();
+    ObjectNode built = new Benchmark(scripted).run(new Benchmark.Options(null, 1, 0.5, List.of(negatives),
+        List.of(positivesFile), work, 10, null, Map.of(), 3));
+    assertEquals(List.of("job 1"), checked);
+    assertEquals(1, built.at("/records_check/round").asInt(), built.toString());
+    // with an even count, the lower of the two middle runs
     calls.clear();
     ObjectNode two = new Benchmark(scripted).run(new Benchmark.Options(corpus, 0, 0, List.of(), List.of(), work, 10,
         null, Map.of(), 2));

@@ -452,16 +452,16 @@ public final class Main {
     return 0;
   }
 
-  /**
-   * The job's SparkSession. {@code master} empty means: the master spark-submit set (system property
-   * {@code spark.master}), else an embedded {@code local[*]}; the web UI is off only for the embedded one.
-   */
   /** The master a session gets: {@code master} (--master) if given, else spark-submit's, else local[*]. */
   static String effectiveMaster(String master) {
     String submitted = System.getProperty("spark.master");
     return !master.isEmpty() ? master : submitted == null ? "local[*]" : submitted;
   }
 
+  /**
+   * The job's SparkSession. {@code master} empty means: the master spark-submit set (system property
+   * {@code spark.master}), else an embedded {@code local[*]}; the web UI is off only for the embedded one.
+   */
   static SparkSession session(String appName, String master) {
     String submitted = System.getProperty("spark.master");
     SparkSession.Builder b = SparkSession.builder().appName(appName).config("spark.sql.session.timeZone", "UTC");

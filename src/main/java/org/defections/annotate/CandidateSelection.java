@@ -1,7 +1,6 @@
 package org.defections.annotate;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -13,7 +12,6 @@ import org.apache.spark.sql.Encoders;
 import org.defections.ingest.Article;
 import org.defections.ingest.ArticleCleaner;
 import org.defections.ingest.ArticleReader;
-import org.defections.ingest.LanguageDetector;
 import org.defections.ingest.ParsedRecord;
 import org.defections.lexicon.Lexicons;
 
@@ -42,58 +40,17 @@ public final class CandidateSelection {
   }
 
   /**
-   * The one pass over the corpus: for each accepted record, its language ({@link LanguageDetector}), its content
-   * hash for {@link Rows#EVERY_WITH_CONTENT_HASH} (what a nightly run tells new articles by) and, for the languages
-   * in {@code annotated}, its candidate passages; rejects pass through without their text; {@code rows} says whether
-   * accepted articles without passages are folded. The cleaner, scanner and detector are built once per partition;
-   * records are read one at a time.
+   * The one pass over the corpus: each record scanned by a {@link RecordScanner} (language, candidate passages for the
+   * languages in {@code annotated}, rejects without their text; a content hash for {@link
+   * Rows#EVERY_WITH_CONTENT_HASH}, what a nightly run tells new articles by); {@code rows} says whether accepted
+   * articles without passages are folded. Records are read one at a time.
    */
   public static Dataset<ScannedRecord> scan(ArticleReader.Parsed input, Broadcast<Lexicons> lexicons,
       Set<String> annotated, int contextParagraphs, int maxPassageChars, boolean enabled, Rows rows) {
-    boolean head = rows != Rows.FOLDED;
-    boolean contentHash = rows == Rows.EVERY_WITH_CONTENT_HASH;
-    return input.mapRecords((MapPartitionsFunction<ParsedRecord, ScannedRecord>) it -> {
-      Lexicons lx = lexicons.value();
-      ArticleCleaner cleaner = new ArticleCleaner(lx.boilerplate());
-      CandidateScanner scanner = new CandidateScanner(lx, contextParagraphs, maxPassageChars);
-      LanguageDetector detector = lx.derived("language-detector", LanguageDetector.class, LanguageDetector::new);
-      Iterator<ScannedRecord> scanned = new Iterator<ScannedRecord>() {
-        @Override
-        public boolean hasNext() {
-          return it.hasNext();
-        }
-
-        @Override
-        public ScannedRecord next() {
-          ParsedRecord r = it.next();
-          ScannedRecord s = new ScannedRecord();
-          s.setSource(r.getSource());
-          s.setPosition(r.getPosition());
-          s.setId(r.getId());
-          s.setReason(r.getReason());
-          s.setDetail(r.getDetail());
-          s.setRaw(r.getRaw());
-          if (r.getReason() != null) {
-            return s;
-          }
-          String text = r.getText();
-          if (head) {
-            s.setHead(text.length() > ScannedRecord.HEAD_CHARS ? text.substring(0, ScannedRecord.HEAD_CHARS) : text);
-          }
-          if (contentHash) {
-            s.setContentHash(contentHash(r.getTitle(), r.getPublished(), text));
-          }
-          Article a = new Article(r.getId(), r.getUrl(), r.getPublished(), r.getTitle(), text, r.getSource());
-          a.setLanguage(detector.detect(text));
-          s.setLanguage(a.getLanguage());
-          if (annotated.contains(a.getLanguage())) {
-            s.setPassages(passages(a, cleaner, scanner, enabled));
-          }
-          return s;
-        }
-      };
-      return rows == Rows.FOLDED ? new RecordFolder(scanned) : scanned;
-    }, Encoders.bean(ScannedRecord.class));
+    // the record scanner is built in each partition: its automaton and detector come from the executor's lexicons
+    return input.mapRecords((MapPartitionsFunction<ParsedRecord, ScannedRecord>) it -> new RecordScanner(
+        lexicons.value(), annotated, contextParagraphs, maxPassageChars, enabled, rows).scanAll(it),
+        Encoders.bean(ScannedRecord.class));
   }
 
   /**

@@ -463,14 +463,11 @@ public final class Main {
    * {@code spark.master}), else an embedded {@code local[*]}; the web UI is off only for the embedded one.
    */
   static SparkSession session(String appName, String master) {
-    String submitted = System.getProperty("spark.master");
-    SparkSession.Builder b = SparkSession.builder().appName(appName).config("spark.sql.session.timeZone", "UTC");
-    if (!master.isEmpty()) {
-      b.master(master);
-    } else if (submitted == null) {
-      b.master("local[*]");
-    }
     String effective = effectiveMaster(master);
+    SparkSession.Builder b = SparkSession.builder().appName(appName).config("spark.sql.session.timeZone", "UTC");
+    if (!effective.equals(System.getProperty("spark.master"))) { // --master, or nothing submitted: set it here
+      b.master(effective);
+    }
     if (effective.startsWith("local")) {
       b.config("spark.ui.enabled", "false");
     }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.defections.annotate.CandidateScanner;
+import org.defections.candidates.CandidateScanner;
 import org.defections.ingest.ArticleCleaner;
 import org.defections.lexicon.Lexicons;
 import org.openjdk.jmh.annotations.Benchmark;

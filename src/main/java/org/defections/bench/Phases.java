@@ -24,7 +24,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.defections.DefectionJob;
 import org.defections.annotate.AnnotationPipeline;
-import org.defections.annotate.CandidateScanner;
+import org.defections.candidates.CandidateScanner;
 import org.defections.config.JobConfig;
 import org.defections.ingest.ArticleReader;
 import org.defections.ingest.InputFormat;

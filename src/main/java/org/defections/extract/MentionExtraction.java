@@ -13,7 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.defections.annotate.AnnotationPipeline;
-import org.defections.annotate.CandidateSelection;
+import org.defections.candidates.CandidateSelection;
 import org.defections.ingest.ArticleCleaner;
 import org.defections.lexicon.Lexicons;
 

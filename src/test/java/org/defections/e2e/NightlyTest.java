@@ -177,7 +177,7 @@ class NightlyTest {
             org.apache.spark.sql.functions.lit("")), org.apache.spark.sql.functions.col("text")), 256))
         .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
     assertEquals(spark35, List.of(
-        org.defections.annotate.CandidateSelection.contentHash("A title", "2012-08-06", "Text \u00e9 with accents."),
-        org.defections.annotate.CandidateSelection.contentHash(null, null, "No title, no date.")));
+        org.defections.candidates.CandidateSelection.contentHash("A title", "2012-08-06", "Text \u00e9 with accents."),
+        org.defections.candidates.CandidateSelection.contentHash(null, null, "No title, no date.")));
   }
 }

@@ -1,4 +1,4 @@
-package org.defections.annotate;
+package org.defections.candidates;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +9,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.Encoders;
+import org.defections.annotate.TemporalTagger;
 import org.defections.ingest.Article;
 import org.defections.ingest.ArticleCleaner;
 import org.defections.ingest.ArticleReader;

@@ -1,4 +1,4 @@
-package org.defections.annotate;
+package org.defections.candidates;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.defections.annotate;
+package org.defections.candidates;
 
 import java.io.Serializable;
 import java.util.ArrayList;

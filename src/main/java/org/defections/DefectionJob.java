@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,10 +26,11 @@ import org.defections.candidates.CandidateSelection;
 import org.defections.candidates.ScannedRecord;
 import org.defections.config.JobConfig;
 import org.defections.extract.Mention;
-import org.defections.extract.MentionExtraction;
+import org.defections.annotate.MentionExtraction;
 import org.defections.ingest.ArticleReader;
 import org.defections.ingest.LanguageDetector;
 import org.defections.lexicon.Lexicons;
+import org.defections.lexicon.SharedLexicons;
 import org.defections.resolve.Resolution;
 import org.defections.write.TableWriter;
 import org.defections.write.Tables;
@@ -125,13 +122,11 @@ public final class DefectionJob {
     List<CompletableFuture<?>> started = new ArrayList<>();
     try {
       Lexicons lexicons = Lexicons.load(config.lexiconsDir());
-      Broadcast<Lexicons> lx = spark.sparkContext().broadcast(lexicons, scala.reflect.ClassTag$.MODULE$.apply(
-          Lexicons.class));
+      SharedLexicons lx = SharedLexicons.broadcast(spark.sparkContext(), lexicons);
 
       // the Spark NLP pipeline is built on the driver while the executors read the corpus
-      Path matchers = workDir().resolve("matchers");
-      CompletableFuture<PipelineModel> building = CompletableFuture.supplyAsync(() -> AnnotationPipeline.build(spark,
-          lexicons, matchers));
+      CompletableFuture<Map<String, PipelineModel>> building = CompletableFuture.supplyAsync(
+          () -> AnnotationPipeline.buildAll(lexicons));
 
       // ingest and the one pass over the text: parse, check, language, candidate passages; only this small result
       // is cached (the text itself is read once, unless ids repeat in a folded scan), by the census's job
@@ -184,10 +179,11 @@ public final class DefectionJob {
       // annotate and extract (one task per partition of distinct texts, into the cache, by the job that counts the
       // mentions by factuality); then the mentions are written while they are resolved
       t = System.nanoTime();
-      PipelineModel pipeline = joined(building, "the annotation pipeline could not be built");
+      Map<String, PipelineModel> pipelines = joined(building, "the annotation pipelines could not be built");
       Dataset<Mention> mentions = cached(increment.allMentions(runId, candidates.toAnnotate(),
-          MentionExtraction.extract(candidates.distinct(), pipeline, lx)));
-      Map<String, Long> factuality = factuality(mentions);
+          MentionExtraction.extract(candidates.distinct(), pipelines, lx)));
+      MentionCounts mentionCounts = MentionCounts.of(mentions);
+      Map<String, Long> factuality = mentionCounts.byFactuality();
       timings.put("annotate_extract_ms", ms(t));
       // the records are cached by the job that writes them, and aggregated from the cache: the aggregate tables (a few
       // rows each, mostly Spark's per-job latency) are planned and written beside that job, and their jobs wait for
@@ -243,6 +239,7 @@ public final class DefectionJob {
       m.set("rejects_by_reason", om.valueToTree(census.rejectsByReason()));
       m.set("articles_by_language", om.valueToTree(candidates.byLanguage()));
       m.set("mentions_by_factuality", om.valueToTree(factuality));
+      m.set("mentions_by_rule", om.valueToTree(mentionCounts.byRule()));
       m.set("tables", om.valueToTree(writer.counts()));
       m.set("timings_ms", om.valueToTree(timings));
       increment.describe(m);
@@ -282,7 +279,7 @@ public final class DefectionJob {
   }
 
   /** The one pass over the corpus ({@link CandidateSelection#scan}) with the run's settings; lazy. */
-  private Dataset<ScannedRecord> scan(ArticleReader.Parsed parsed, Broadcast<Lexicons> lx,
+  private Dataset<ScannedRecord> scan(ArticleReader.Parsed parsed, SharedLexicons lx,
       CandidateSelection.Rows rows) {
     return CandidateSelection.scan(parsed, lx, LanguageDetector.ANNOTATED, config.contextParagraphs(),
         config.maxPassageChars(), config.candidateSelection(), rows);
@@ -294,7 +291,7 @@ public final class DefectionJob {
    * hashes alone; they cannot be marked, so when a hash repeats the corpus is scanned again with every record
    * (cached, added to {@code rescans} for the caller to release) and those records are marked.
    */
-  private Dataset<Row> marked(ArticleReader reader, ArticleReader.Parsed parsed, Broadcast<Lexicons> lx,
+  private Dataset<Row> marked(ArticleReader reader, ArticleReader.Parsed parsed, SharedLexicons lx,
       CandidateSelection.Rows rows, Dataset<Row> scanned, List<Dataset<Row>> rescans) {
     if (rows != CandidateSelection.Rows.FOLDED) {
       return reader.markDuplicates(scanned, functions.col("head"));
@@ -413,22 +410,6 @@ public final class DefectionJob {
   }
 
   /**
-   * Mentions by factuality, those kept out by their reason instead: a few rows, most frequent first (then by name).
-   * Its aggregation is the job that computes the mentions into their cache.
-   */
-  private static Map<String, Long> factuality(Dataset<Mention> mentions) {
-    List<Row> rows = new ArrayList<>(mentions.groupBy(functions.coalesce(functions.col("keptOutReason"),
-        functions.col("factuality")).as("f")).count().collectAsList()); // a few rows: sorted here, not by a Spark job
-    rows.sort(java.util.Comparator.comparing((Row r) -> r.getLong(1)).reversed().thenComparing(r -> r.getString(0),
-        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
-    Map<String, Long> out = new LinkedHashMap<>();
-    for (Row r : rows) {
-      out.put(r.getString(0), r.getLong(1));
-    }
-    return out;
-  }
-
-  /**
    * A broken feed must not silently empty the tables: more rejected input than {@code ingest.max-reject-rate} allows
    * fails the run before anything is published (the staged tables are removed by the caller's abort).
    */
@@ -494,13 +475,6 @@ public final class DefectionJob {
       }
       throw new IllegalStateException(what, e.getCause());
     }
-  }
-
-  private Path workDir() throws IOException {
-    if (!config.workDir().isBlank()) {
-      return Files.createDirectories(Paths.get(config.workDir()));
-    }
-    return Files.createTempDirectory("defections-");
   }
 
   private static long ms(long since) {

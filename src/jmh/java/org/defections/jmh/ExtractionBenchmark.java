@@ -5,15 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.defections.annotate.AnnotationPipeline;
+import org.defections.annotate.TextAnnotator;
 import org.defections.candidates.CandidateSelection;
 import org.defections.candidates.Passage;
 import org.defections.extract.AnnotatedDocument;
-import org.defections.extract.MentionExtraction;
-import org.defections.extract.MentionExtractor;
+import org.defections.extract.Extractor;
 import org.defections.ingest.Article;
 import org.defections.lexicon.Lexicons;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,10 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The extraction rules (plain Java) over annotated passages of real articles: the dev set's passages are annotated
- * once by the Spark NLP pipeline at setup (a local Spark session, stopped before measuring), then
- * {@link MentionExtractor#extract} runs over all of them per operation. The score is per sentence: ops/s x sentences
- * per operation (printed at setup) is the rate; its inverse the time per sentence.
+ * The extraction engine (plain Java) over annotated passages of real articles: the dev set's candidate passages are
+ * annotated once at setup by the job's Spark NLP pipeline (in this JVM, no Spark job), then the English
+ * {@link Extractor} runs over all of them per operation. The score is per sentence: ops/s x sentences per operation
+ * (printed at setup) is the rate; its inverse the time per sentence.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,7 +43,7 @@ public class ExtractionBenchmark {
 
   private List<AnnotatedDocument> docs;
   private int sentences;
-  private MentionExtractor extractor;
+  private Extractor extractor;
 
   @Setup
   public void setUp() throws Exception {
@@ -60,19 +56,14 @@ public class ExtractionBenchmark {
           n.path("text").asText(), corpus);
       passages.addAll(CandidateSelection.passages(a, lx, 3, 20000, true));
     }
-    SparkSession spark = SparkSession.builder().master("local[2]").appName("jmh-extraction")
-        .config("spark.ui.enabled", "false").getOrCreate();
-    try {
-      PipelineModel pipeline = AnnotationPipeline.build(spark, lx, Files.createTempDirectory("jmh-matchers"));
-      docs = new ArrayList<>();
-      for (Row r : pipeline.transform(spark.createDataFrame(passages, Passage.class)).collectAsList()) {
-        docs.add(MentionExtraction.toDocument(r));
-      }
-    } finally {
-      spark.stop();
+    TextAnnotator annotator = new TextAnnotator(lx);
+    docs = new ArrayList<>();
+    for (Passage p : passages) {
+      docs.add(annotator.annotate(p.getArticleId(), p.getText(), "en", p.getPublished() == null ? null
+          : java.time.LocalDate.parse(p.getPublished())));
     }
     sentences = docs.stream().mapToInt(d -> d.sentences().size()).sum();
-    extractor = new MentionExtractor(lx);
+    extractor = Extractor.forLanguage(lx, "en");
     System.out.printf("%n%d annotated passages, %d sentences per operation%n", docs.size(), sentences);
   }
 

@@ -1,33 +1,29 @@
 package org.defections.annotate;
 
+import com.johnsnowlabs.collections.SearchTrie$;
+import com.johnsnowlabs.nlp.Annotation;
+import com.johnsnowlabs.nlp.Annotation$;
 import com.johnsnowlabs.nlp.DocumentAssembler;
 import com.johnsnowlabs.nlp.IAnnotation;
 import com.johnsnowlabs.nlp.JavaAnnotation;
 import com.johnsnowlabs.nlp.LightPipeline;
-import com.johnsnowlabs.nlp.annotators.TextMatcher;
 import com.johnsnowlabs.nlp.annotators.TextMatcherModel;
 import com.johnsnowlabs.nlp.annotators.Tokenizer;
 import com.johnsnowlabs.nlp.annotators.TokenizerModel;
 import com.johnsnowlabs.nlp.annotators.sbd.pragmatic.SentenceDetector;
-import com.johnsnowlabs.nlp.util.io.ExternalResource;
-import com.johnsnowlabs.nlp.util.io.ReadAs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import org.defections.lexicon.LanguageLexicon;
 import org.defections.lexicon.Lexicons;
 
 /**
@@ -38,10 +34,10 @@ import org.defections.lexicon.Lexicons;
  * roles), {@value #PLACES} (countries, demonyms, capitals, regime phrases; case-sensitive), {@value #TRIGGERS}
  * (defection triggers) and {@value #DATES} (our {@link TemporalAnnotator}).
  *
- * <p>The sentence detector splits only on our own boundary pattern, which refuses abbreviations such as "Lt.",
- * "Gen.", "Brig.", "Col.", "Capt." and single capitals; the tokenizer keeps those abbreviations whole. Matchers
- * read phrase files written from the {@link Lexicons} into a work directory (Spark NLP reads files, not classpath
- * resources); the fitted model embeds the phrases, so executors do not need the files.
+ * <p>One pipeline per extracted language: the matchers hold that language's lexicon phrases, the temporal annotator
+ * its date expressions. The sentence detector splits only on our own boundary pattern, which refuses abbreviations
+ * such as "Lt.", "Gen.", "Brig.", "Col.", "Capt." and single capitals; the tokenizer keeps those abbreviations whole.
+ * The fitted model embeds the matchers' tries, so executors need no files.
  */
 public final class AnnotationPipeline {
   public static final String TEXT = "text";
@@ -105,7 +101,7 @@ public final class AnnotationPipeline {
    * distinct candidate passages: they are few (hundreds in a gigabyte of news), and a DataFrame of annotation
    * columns costs more in Spark's conversions and code generation than the annotators themselves.
    */
-  public static Map<String, List<JavaAnnotation>> annotateOne(LightPipeline light, String text) {
+  public static Map<String, List<JavaAnnotation>> annotateOne(LightPipeline light, String text, String language) {
     Map<String, List<JavaAnnotation>> out = new HashMap<>();
     for (Map.Entry<String, List<IAnnotation>> e : light.fullAnnotateJava(text).entrySet()) {
       List<JavaAnnotation> anns = new ArrayList<>(e.getValue().size());
@@ -114,12 +110,19 @@ public final class AnnotationPipeline {
       }
       out.put(e.getKey(), anns);
     }
-    out.put(DATES, TemporalAnnotator.tag(out.getOrDefault(SENTENCE, List.of())));
+    out.put(DATES, TemporalAnnotator.tag(out.getOrDefault(SENTENCE, List.of()), language));
     return out;
   }
 
-  /** Builds and fits the pipeline; {@code workDir} receives the matcher phrase files. */
-  public static PipelineModel build(SparkSession spark, Lexicons lexicons, Path workDir) {
+  /**
+   * Builds the pipeline of one language ({@link Lexicons#EXTRACTED_LANGUAGES}) without a SparkSession: the tokenizer
+   * is fitted from its own parameters, and each matcher's search trie is built from the language's lexicon phrases as
+   * Spark NLP's TextMatcher builds it (each phrase tokenized by the pipeline's tokenizer), in memory, so that no file
+   * is written or read and no Spark session is started. The same annotators serve the job and the rule tests. The
+   * result is an ordinary {@link PipelineModel}: it transforms DataFrames, saves and loads.
+   */
+  public static PipelineModel build(Lexicons lexicons, String language) {
+    LanguageLexicon lx = lexicons.language(language);
     DocumentAssembler document = new DocumentAssembler();
     document.setInputCol(TEXT);
     document.setOutputCol(DOCUMENT);
@@ -147,55 +150,49 @@ public final class AnnotationPipeline {
     exceptions.replaceAll(e -> "\\b" + e.replace(".", "\\."));
     tokenizer.setExceptions(exceptions.toArray(new String[0]));
     tokenizer.setCaseSensitiveExceptions(false);
+    // the tokenizer's rules come from its parameters: fitting reads no data
+    TokenizerModel fittedTokenizer = tokenizer.copyValues(tokenizer.train(null, scala.Option.empty()),
+        ParamMap.empty());
 
-    // each estimator is fitted on an empty frame of the columns it reads, their schema computed by the stages before
-    // it (transformSchema): fitting reads no rows, and a pipeline fitted on a frame would transform it stage by
-    // stage, planning each stage's UDF (and starting Scala reflection) only to find no rows
-    StructType texts = new StructType().add(TEXT, DataTypes.StringType);
-    StructType withSentences = sentences.transformSchema(document.transformSchema(texts));
-    TokenizerModel fittedTokenizer = tokenizer.fit(empty(spark, withSentences));
-    Dataset<Row> withTokens = empty(spark, fittedTokenizer.transformSchema(withSentences));
-
-    TextMatcherModel ranks = matcher(fittedTokenizer, RANKS, "RANK", false,
-        write(workDir, "ranks.txt", lexicons.phrases(Lexicons.RANKS))).fit(withTokens);
-    TextMatcherModel places = matcher(fittedTokenizer, PLACES, "PLACE", true,
-        write(workDir, "places.txt", lexicons.phrases(Lexicons.PLACES))).fit(withTokens);
-    TextMatcherModel triggers = matcher(fittedTokenizer, TRIGGERS, "TRIGGER", false,
-        write(workDir, "triggers.txt", lexicons.phrases(Lexicons.TRIGGERS))).fit(withTokens);
-    TemporalAnnotator dates = new TemporalAnnotator().setInputCol(SENTENCE).setOutputCol(DATES);
-
-    // only transformers: fitting checks the stages' columns against the schema and transforms nothing
-    return new Pipeline()
-        .setStages(new PipelineStage[] {document, sentences, fittedTokenizer, ranks, places, triggers, dates})
-        .fit(empty(spark, texts));
+    TextMatcherModel ranks = matcher(fittedTokenizer, RANKS, "RANK", false, lx.rankPhrases());
+    TextMatcherModel places = matcher(fittedTokenizer, PLACES, "PLACE", lx.placesCaseSensitive(), lx.placePhrases());
+    TextMatcherModel triggers = matcher(fittedTokenizer, TRIGGERS, "TRIGGER", false, lx.triggerPhrases());
+    TemporalAnnotator dates = new TemporalAnnotator().setInputCol(SENTENCE).setOutputCol(DATES).setLanguage(language);
+    return new PipelineModel(Identifiable$.MODULE$.randomUID("defections_" + language),
+        List.<Transformer>of(document, sentences, fittedTokenizer, ranks, places, triggers, dates));
   }
 
-  private static Dataset<Row> empty(SparkSession spark, StructType schema) {
-    return spark.createDataFrame(new ArrayList<Row>(), schema);
+  /** The pipelines of every extracted language, by language. */
+  public static Map<String, PipelineModel> buildAll(Lexicons lexicons) {
+    Map<String, PipelineModel> out = new java.util.LinkedHashMap<>();
+    for (String language : Lexicons.EXTRACTED_LANGUAGES) {
+      out.put(language, build(lexicons, language));
+    }
+    return out;
   }
 
-  private static TextMatcher matcher(TokenizerModel tokenizer, String out, String label, boolean caseSensitive,
-      Path phrases) {
-    TextMatcher m = new TextMatcher();
+  /**
+   * A fitted TextMatcher over {@code phrases}: the trie of the phrases as the pipeline's tokenizer splits them
+   * (merging overlaps, so that the longest phrase wins).
+   */
+  private static TextMatcherModel matcher(TokenizerModel tokenizer, String out, String label, boolean caseSensitive,
+      List<String> phrases) {
+    List<String> distinct = new ArrayList<>(new java.util.TreeSet<>(phrases));
+    String[][] tokens = new String[distinct.size()][];
+    for (int i = 0; i < distinct.size(); i++) {
+      scala.collection.Seq<Annotation> document = scala.collection.JavaConverters.asScalaBuffer(
+          List.of(Annotation$.MODULE$.apply(distinct.get(i)))).toSeq();
+      tokens[i] = scala.collection.JavaConverters.seqAsJavaList(tokenizer.annotate(document)).stream()
+          .map(Annotation::result).toArray(String[]::new);
+    }
+    TextMatcherModel m = new TextMatcherModel();
+    m.setSearchTrie(SearchTrie$.MODULE$.apply(tokens, caseSensitive));
     m.setInputCols(new String[] {SENTENCE, TOKEN});
     m.setOutputCol(out);
     m.setEntityValue(label);
-    m.setCaseSensitive(caseSensitive);
     m.setMergeOverlapping(true);
-    m.setTokenizer(tokenizer);
-    m.setEntities(ExternalResource.fromJava(phrases.toString(), ReadAs.TEXT().toString(), new HashMap<>()));
+    m.setBuildFromTokens(false);
     return m;
-  }
-
-  private static Path write(Path dir, String name, List<String> lines) {
-    try {
-      Files.createDirectories(dir);
-      Path p = dir.resolve(name);
-      Files.write(p, new java.util.TreeSet<>(lines), StandardCharsets.UTF_8);
-      return p;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write matcher phrases to " + dir, e);
-    }
   }
 
   /** Saves the fitted model (overwriting). */

@@ -43,6 +43,7 @@ public final class TemporalAnnotator extends Transformer implements DefaultParam
   private final String uid;
   private final Param<String> inputCol;
   private final Param<String> outputCol;
+  private final Param<String> language;
 
   public TemporalAnnotator() {
     this(Identifiable$.MODULE$.randomUID("TemporalAnnotator"));
@@ -52,6 +53,17 @@ public final class TemporalAnnotator extends Transformer implements DefaultParam
     this.uid = uid;
     this.inputCol = new Param<>(this, "inputCol", "sentence annotations column (type document)");
     this.outputCol = new Param<>(this, "outputCol", "output column of date annotations");
+    this.language = new Param<>(this, "language", "ISO 639-1 language of the texts (en, es)");
+    setDefault(language, "en");
+  }
+
+  public Param<String> language() {
+    return language;
+  }
+
+  public TemporalAnnotator setLanguage(String l) {
+    set(language, l);
+    return this;
   }
 
   public Param<String> inputCol() {
@@ -100,13 +112,14 @@ public final class TemporalAnnotator extends Transformer implements DefaultParam
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
     transformSchema(dataset.schema());
-    UserDefinedFunction tag = functions.udf((UDF1<Seq<Row>, List<Row>>) TemporalAnnotator::tagSentences,
+    String lang = $(language);
+    UserDefinedFunction tag = functions.udf((UDF1<Seq<Row>, List<Row>>) s -> tagSentences(s, lang),
         annotationArray());
     return dataset.withColumn($(outputCol), tag.apply(functions.col($(inputCol))));
   }
 
   /** Date annotations for a sequence of sentence annotations (offsets are inclusive, as in Spark NLP). */
-  static List<Row> tagSentences(Seq<Row> sentences) {
+  static List<Row> tagSentences(Seq<Row> sentences, String language) {
     List<Row> out = new ArrayList<>();
     if (sentences == null) {
       return out;
@@ -115,8 +128,9 @@ public final class TemporalAnnotator extends Transformer implements DefaultParam
       Row s = sentences.apply(i);
       scala.collection.Map<String, String> md = s.getMap(s.fieldIndex("metadata"));
       String sentence = md.contains("sentence") ? md.apply("sentence") : Integer.toString(i);
-      tag(s.getInt(s.fieldIndex("begin")), s.getString(s.fieldIndex("result")), sentence, (begin, end, text, meta)
-          -> out.add(RowFactory.create(ANNOTATOR_TYPE, begin, end, text, meta, new float[0])));
+      tag(s.getInt(s.fieldIndex("begin")), s.getString(s.fieldIndex("result")), sentence, language,
+          (begin, end, text, meta) -> out.add(RowFactory.create(ANNOTATOR_TYPE, begin, end, text, meta,
+              new float[0])));
     }
     return out;
   }
@@ -125,13 +139,13 @@ public final class TemporalAnnotator extends Transformer implements DefaultParam
    * Date annotations for the sentence annotations of a {@link com.johnsnowlabs.nlp.LightPipeline} (the same as
    * {@link #transform} gives for those sentences).
    */
-  public static List<JavaAnnotation> tag(List<? extends IAnnotation> sentences) {
+  public static List<JavaAnnotation> tag(List<? extends IAnnotation> sentences, String language) {
     List<JavaAnnotation> out = new ArrayList<>();
     for (int i = 0; i < sentences.size(); i++) {
       JavaAnnotation s = (JavaAnnotation) sentences.get(i);
       String sentence = s.metadata().getOrDefault("sentence", Integer.toString(i));
-      tag(s.begin(), s.result(), sentence, (begin, end, text, meta) -> out.add(new JavaAnnotation(ANNOTATOR_TYPE,
-          begin, end, text, meta, new float[0])));
+      tag(s.begin(), s.result(), sentence, language, (begin, end, text, meta) -> out.add(new JavaAnnotation(
+          ANNOTATOR_TYPE, begin, end, text, meta, new float[0])));
     }
     return out;
   }
@@ -142,8 +156,8 @@ public final class TemporalAnnotator extends Transformer implements DefaultParam
   }
 
   /** The dates of one sentence that starts at {@code begin}. */
-  private static void tag(int begin, String text, String sentence, Sink sink) {
-    for (TemporalTagger.Expression e : TemporalTagger.tag(text)) {
+  private static void tag(int begin, String text, String sentence, String language, Sink sink) {
+    for (TemporalTagger.Expression e : TemporalTagger.tag(text, language)) {
       Map<String, String> meta = new HashMap<>();
       meta.put("sentence", sentence);
       meta.put("value", e.value());

@@ -78,7 +78,22 @@ public final class TemporalTagger {
 
   private TemporalTagger() {}
 
-  /** Temporal expressions in {@code text}, in text order, without overlaps (longer, more specific forms win). */
+  /**
+   * Temporal expressions in text of a language ("en", "es"; other languages have none), in text order, without
+   * overlaps.
+   */
+  public static List<Expression> tag(String text, String language) {
+    switch (language) {
+      case "en":
+        return tag(text);
+      case "es":
+        return SpanishTemporalTagger.tag(text);
+      default:
+        return List.of();
+    }
+  }
+
+  /** Temporal expressions in English {@code text}, in text order, without overlaps (longer, more specific forms win). */
   public static List<Expression> tag(String text) {
     List<Expression> found = new ArrayList<>();
     fullDates(text, found);

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -30,6 +29,7 @@ import org.defections.ingest.ArticleReader;
 import org.defections.ingest.InputFormat;
 import org.defections.ingest.ParsedRecord;
 import org.defections.lexicon.Lexicons;
+import org.defections.lexicon.SharedLexicons;
 
 /**
  * The benchmark's phases, run in this JVM on the session given. Each phase is timed around its work, the session
@@ -105,8 +105,7 @@ public final class Phases implements PhaseRunner {
 
   /** Articles read and trigger-stem hits: the cheapest job that still reads every article and looks at its text. */
   long[] scanFloor(JobConfig config, Lexicons lexicons) {
-    Broadcast<Lexicons> lx = spark.sparkContext().broadcast(lexicons,
-        scala.reflect.ClassTag$.MODULE$.apply(Lexicons.class));
+    SharedLexicons lx = SharedLexicons.broadcast(spark.sparkContext(), lexicons);
     int context = config.contextParagraphs();
     int max = config.maxPassageChars();
     // the job's reader, not cached: every record is parsed and checked once, as in the job's one pass
@@ -144,8 +143,7 @@ public final class Phases implements PhaseRunner {
     long sampleBytes = Files.size(sample);
     boolean whole = in.corpusArticles() >= 0 && sampleArticles >= in.corpusArticles();
     // the pipeline is built before the clock starts: a fixed cost, the same for any corpus
-    PipelineModel pipeline = AnnotationPipeline.build(spark, Lexicons.load(config.lexiconsDir()),
-        work.resolve("matchers"));
+    PipelineModel pipeline = AnnotationPipeline.build(Lexicons.load(config.lexiconsDir()), "en");
     stats.reset();
     long t = System.nanoTime();
     baseline(sample.toString(), pipeline);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -15,6 +14,7 @@ import org.defections.ingest.ArticleCleaner;
 import org.defections.ingest.ArticleReader;
 import org.defections.ingest.ParsedRecord;
 import org.defections.lexicon.Lexicons;
+import org.defections.lexicon.SharedLexicons;
 
 /**
  * Language, cleaning and candidate selection, before Spark NLP. Input: the job's input, parsed record by record in
@@ -46,7 +46,7 @@ public final class CandidateSelection {
    * Rows#EVERY_WITH_CONTENT_HASH}, what a nightly run tells new articles by); {@code rows} says whether accepted
    * articles without passages are folded. Records are read one at a time.
    */
-  public static Dataset<ScannedRecord> scan(ArticleReader.Parsed input, Broadcast<Lexicons> lexicons,
+  public static Dataset<ScannedRecord> scan(ArticleReader.Parsed input, SharedLexicons lexicons,
       Set<String> annotated, int contextParagraphs, int maxPassageChars, boolean enabled, Rows rows) {
     // the record scanner is built in each partition: its automaton and detector come from the executor's lexicons
     return input.mapRecords((MapPartitionsFunction<ParsedRecord, ScannedRecord>) it -> new RecordScanner(

@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.defections.DefectionJob;
 import org.defections.config.JobConfig;
 import org.defections.evaluate.Evaluation;
+import org.defections.evaluate.RuleStats;
 import org.defections.evaluate.Scorer;
 import org.defections.nightly.NightlyJob;
 import org.defections.report.HtmlReport;
@@ -95,7 +96,9 @@ public final class Main {
       "  report                   a static HTML report (charts as inline SVG) of the tables in DIR",
       "  --output DIR             an output directory of `defections run`",
       "  --report FILE            where the report goes (default DIR/report.html)",
-      "  --top N                  records listed (default 25)");
+      "  --top N                  records listed (default 25)",
+      "",
+      TryCommand.USAGE);
 
   private Main() {}
 
@@ -126,6 +129,8 @@ public final class Main {
         return handled(() -> benchPhase(args));
       case "report":
         return handled(() -> report(args));
+      case "try":
+        return handled(() -> TryCommand.run(args, System.out));
       default:
         System.err.println("defections: unknown command '" + args[0] + "'\n" + USAGE);
         return 2;
@@ -141,6 +146,9 @@ public final class Main {
   private static int handled(Command c) {
     try {
       return c.run();
+    } catch (org.defections.extract.pattern.PatternException e) {
+      System.err.println("defections: a rule file is wrong: " + e.getMessage());
+      return 2;
     } catch (IllegalStateException | IOException | UncheckedIOException e) {
       System.err.println("defections: " + e.getMessage());
       return 1;
@@ -242,8 +250,14 @@ public final class Main {
     JobConfig config = JobConfig.load(options.conf, options.overrides);
     SparkSession spark = session("defections-evaluate", config.master());
     try {
-      Scorer.Result r = new Evaluation(spark).run(config, goldRecords);
-      System.out.print(json ? r.figures().toString() + "\n" : Evaluation.show(r));
+      Evaluation.Scored s = new Evaluation(spark).run(config, goldRecords);
+      if (json) {
+        com.fasterxml.jackson.databind.node.ObjectNode figures = s.result().figures();
+        figures.set("rules", RuleStats.json(s.rules()));
+        System.out.print(figures + "\n");
+      } else {
+        System.out.print(Evaluation.show(s.result()) + RuleStats.show(s.rules()));
+      }
     } finally {
       spark.stop();
     }
@@ -497,7 +511,7 @@ public final class Main {
     return out;
   }
 
-  private static String value(String[] args, int i, String option) {
+  static String value(String[] args, int i, String option) {
     if (i >= args.length || args[i].startsWith("--")) {
       throw new IllegalArgumentException("option " + option + " needs a value");
     }

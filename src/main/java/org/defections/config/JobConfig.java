@@ -23,7 +23,6 @@ public final class JobConfig {
   private final int maxPassageChars;
   private final boolean candidateSelection;
   private final String lexiconsDir;
-  private final String workDir;
   private final int outputFiles;
   private final String warehouse;
   private final int keepVersions;
@@ -49,7 +48,6 @@ public final class JobConfig {
       throw new IllegalArgumentException("defections.lexicons.dir = '" + lexiconsDir + "': must be a local directory;"
           + " the job makes no network connection and loads no remote model or lexicon");
     }
-    workDir = c.getString("defections.work-dir");
     outputFiles = nonNegative(c, "defections.output-files");
     warehouse = c.getString("defections.nightly.warehouse");
     keepVersions = positive(c, "defections.nightly.keep-versions");
@@ -171,7 +169,6 @@ public final class JobConfig {
   public int maxPassageChars() { return maxPassageChars; }
   public boolean candidateSelection() { return candidateSelection; }
   public String lexiconsDir() { return lexiconsDir; }
-  public String workDir() { return workDir; }
   public int outputFiles() { return outputFiles; }
   public String warehouse() { return warehouse; }
   public int keepVersions() { return keepVersions; }

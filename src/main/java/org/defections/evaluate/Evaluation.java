@@ -30,14 +30,26 @@ public final class Evaluation {
     this.spark = spark;
   }
 
-  /** Runs the job with {@code config} and scores its records against the gold records (see {@link #readGold}). */
-  public Scorer.Result run(JobConfig config, List<JsonNode> goldRecords) {
+  /** A score, and the records by the rules that made them. */
+  public record Scored(Scorer.Result result, List<RuleStats.Counts> rules) {}
+
+  /**
+   * Runs the job with {@code config} and scores its records against the gold records (see {@link #readGold}); the
+   * rule of each mention comes from the mentions table's {@code rule_id} (kept-out mentions are no record's).
+   */
+  public Scored run(JobConfig config, List<JsonNode> goldRecords) {
     new DefectionJob(spark, config).run();
     List<JsonNode> predicted = new ArrayList<>();
     for (String line : spark.read().parquet(config.output() + "/" + Tables.DEFECTIONS).toJSON().collectAsList()) {
       predicted.add(parse(line, "the defections table"));
     }
-    return Scorer.score(goldRecords, predicted);
+    Map<String, String> ruleByMention = new java.util.HashMap<>();
+    for (org.apache.spark.sql.Row r : spark.read().parquet(config.output() + "/" + Tables.MENTIONS)
+        .filter("kept_out_reason IS NULL").select("mention_id", "rule_id").collectAsList()) {
+      ruleByMention.put(r.getString(0), r.getString(1));
+    }
+    Scorer.Result result = Scorer.score(goldRecords, predicted);
+    return new Scored(result, RuleStats.of(result, ruleByMention));
   }
 
   /** Gold records, one JSON object per line (blank lines skipped); a bad line is an error naming it. */

@@ -45,6 +45,8 @@ public final class Scorer {
     public final Map<String, Double> fieldAccuracy = new LinkedHashMap<>();
     public final List<JsonNode> missed = new ArrayList<>();
     public final List<JsonNode> spurious = new ArrayList<>();
+    /** Predictions matched to optional gold records: they count neither way. */
+    public final List<JsonNode> ignored = new ArrayList<>();
     /** Matched (gold, predicted) pairs of non-optional gold. */
     public final List<JsonNode[]> matched = new ArrayList<>();
 
@@ -69,15 +71,16 @@ public final class Scorer {
   private Scorer() {}
 
   public static Result score(List<JsonNode> gold, List<JsonNode> pred) {
-    List<double[]> pairs = new ArrayList<>(); // {score, gi, pi}
+    List<double[]> pairs = new ArrayList<>(); // {score, counted, gi, pi}
     for (int gi = 0; gi < gold.size(); gi++) {
       for (int pi = 0; pi < pred.size(); pi++) {
-        pairs.add(new double[] {pairScore(gold.get(gi), pred.get(pi)), gi, pi});
+        pairs.add(new double[] {pairScore(gold.get(gi), pred.get(pi)), optional(gold.get(gi)) ? 0 : 1, gi, pi});
       }
     }
-    // Python sorts (score, gi, pi) tuples in reverse: ties go to the larger gold index, then the larger prediction
+    // Python sorts (score, counted, gi, pi) tuples in reverse: at equal scores a counted gold record goes before an
+    // optional one, then the larger gold index, then the larger prediction
     pairs.sort((a, b) -> {
-      for (int i = 0; i < 3; i++) {
+      for (int i = 0; i < 4; i++) {
         int c = Double.compare(b[i], a[i]);
         if (c != 0) {
           return c;
@@ -92,8 +95,8 @@ public final class Scorer {
       if (s[0] <= 0) {
         break;
       }
-      int gi = (int) s[1];
-      int pi = (int) s[2];
+      int gi = (int) s[2];
+      int pi = (int) s[3];
       if (gUsed.contains(gi) || pUsed.contains(pi)) {
         continue;
       }
@@ -120,6 +123,8 @@ public final class Scorer {
     for (int pi = 0; pi < pred.size(); pi++) {
       if (!pUsed.contains(pi) && !ignored.contains(pi)) {
         r.spurious.add(pred.get(pi));
+      } else if (ignored.contains(pi)) {
+        r.ignored.add(pred.get(pi));
       }
     }
     for (int gi : real) {

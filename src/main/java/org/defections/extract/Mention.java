@@ -41,6 +41,8 @@ public class Mention implements Serializable, Cloneable {
   private String status;
   private String keptOutReason;
   private String language;
+  /** The rule that found the mention's defector (a defector or phrase rule, or a discourse pass), never null. */
+  private String ruleId;
   /** The report the article is a copy of (hash of its text): copies of one report resolve as one article. */
   private String reportKey;
 
@@ -83,6 +85,8 @@ public class Mention implements Serializable, Cloneable {
     return keptOutReason == null && ("ASSERTED".equals(factuality) || "REPORTED".equals(factuality));
   }
 
+  public String getRuleId() { return ruleId; }
+  public void setRuleId(String v) { ruleId = v; }
   public String getMentionId() { return mentionId; }
   public void setMentionId(String v) { mentionId = v; }
   public String getPosting() { return posting; }
@@ -148,6 +152,7 @@ public class Mention implements Serializable, Cloneable {
   public String toString() {
     return "Mention{" + articleId + "@" + begin + " " + trigger + " person=" + personName + " rank=" + rank + "/"
         + rankClass + " " + originCountry + "->" + destinationCountry + " n=" + groupSize + " date=" + eventMonth
-        + "/" + datePrecision + " " + factuality + (keptOutReason == null ? "" : " out=" + keptOutReason) + "}";
+        + "/" + datePrecision + " " + factuality + (keptOutReason == null ? "" : " out=" + keptOutReason) + " rule="
+        + ruleId + "}";
   }
 }

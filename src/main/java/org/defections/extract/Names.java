@@ -7,105 +7,20 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Person names: finding them in a token range, and comparing two spellings (particles al-/el-/bin dropped,
- * transliteration variants by edit similarity, middle names optional). Plain Java.
+ * Comparing two spellings of a person's name (particles al-/el-/bin dropped, transliteration variants by edit
+ * similarity, middle names optional). Plain Java. Names are found in text by {@code text.NameFinder}.
  */
 public final class Names {
-  private static final Pattern NAME_PARTICLE = Pattern.compile(
-      "^(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|abd)-");
   private static final Pattern PARTICLE = Pattern.compile(
       "(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|bint|abu|abd|abdel|abdul|de|del|della|di|da|van|von"
       + "|der|den|le|la|du|dos|das|ter|ben)");
   private static final Pattern PREFIXED = Pattern.compile("(?:al|el|ad|as|ash)-[a-z]+");
-  private static final Pattern DESIGNATION = Pattern.compile("(?=.*\\d)[A-Z][A-Za-z]*-?\\d+[A-Za-z]*");
   private static final Pattern MARKS = Pattern.compile("\\p{M}");
   private static final Pattern TOKEN_BREAKS = Pattern.compile("[\\s\\-'\u2019`.,()]+");
   private Names() {}
 
-  /** Capitalised word, or a particle-prefixed one ("al-Shalal"). */
-  static boolean capitalized(String t) {
-    if (t.isEmpty()) {
-      return false;
-    }
-    String s = NAME_PARTICLE.matcher(t).replaceFirst("");
-    return !s.isEmpty() && Character.isUpperCase(s.charAt(0)) && s.length() > 1
-        && s.chars().anyMatch(Character::isLowerCase) && s.chars().allMatch(c -> Character.isLetter(c) || c == '-'
-            || c == '\'' || c == '\u2019' || c == '.');
-  }
-
   private static boolean particle(String low) {
     return PARTICLE.matcher(low).matches() || PREFIXED.matcher(low).matches();
-  }
-
-  /**
-   * Name spans [start, end) of tokens in [from, to) of an extraction run: two or more name words (particles
-   * inside), none of them a rank, place, date, month, weekday, organisation or function word.
-   */
-  static List<int[]> find(Object run, int from, int to) {
-    List<int[]> out = new ArrayList<>();
-    int i = from;
-    while (i < to) {
-      int start = i;
-      int words = 0;
-      int lastName = -1;
-      while (i < to) {
-        String text = MentionExtractor.tokenText(run, i);
-        String low = MentionExtractor.lower(run, i);
-        String bare = MentionExtractor.stripPossessive(text);
-        String cls = MentionExtractor.wordClass(run, Lexicons_key(bare));
-        boolean isParticle = particle(low) && words > 0;
-        boolean isName = capitalized(bare) && !MentionExtractor.blocked(run, i) && (cls == null
-            || "PARTICLE".equals(cls) || "SOVEREIGN".equals(cls)) && !isAllCapsAcronym(bare);
-        if (isName) {
-          words++;
-          lastName = i;
-          i++;
-          if (!bare.equals(text)) {
-            break; // possessive ends the name
-          }
-          continue;
-        }
-        if (isParticle) {
-          i++;
-          continue;
-        }
-        break;
-      }
-      if (words >= 2 && lastName >= start) {
-        int s = start;
-        while (s < lastName && particle(MentionExtractor.lower(run, s))) {
-          s++;
-        }
-        out.add(new int[] {s, lastName + 1});
-      }
-      if (i == start) {
-        i++;
-      }
-    }
-    return out;
-  }
-
-  /**
-   * A capitalised span that names a thing rather than a person: followed by an organisation word ("Meridian Hall",
-   * "Tartous Port") or by a model designation ("Dassault Mirage F1", "Sukhoi Su-22").
-   */
-  static boolean notAPerson(Object run, int[] name) {
-    int next = name[1];
-    if (next >= MentionExtractor.size(run)) {
-      return false;
-    }
-    String text = MentionExtractor.tokenText(run, next);
-    String cls = MentionExtractor.wordClass(run, Lexicons_key(text));
-    return "ORG".equals(cls) && Character.isUpperCase(text.charAt(0))
-        || DESIGNATION.matcher(text).matches();
-  }
-
-  private static String Lexicons_key(String s) {
-    return org.defections.lexicon.Lexicons.key(s);
-  }
-
-  private static boolean isAllCapsAcronym(String t) {
-    return t.length() > 1 && t.chars().noneMatch(Character::isLowerCase);
   }
 
   /** Lower-case ASCII tokens of a name without particles. */

@@ -44,9 +44,19 @@ public final class Lexicons implements Serializable {
   public static final String ES_RANKS = "es_ranks.tsv";
   public static final String ES_PLACES = "es_places.tsv";
   public static final String ES_WORDS = "es_words.tsv";
+  public static final String ES_FACTUALITY = "es_factuality.tsv";
+  public static final String ES_SENSE = "es_sense.tsv";
   public static final List<String> ALL =
       List.of(RANKS, NATO, PLACES, TRIGGERS, FACTUALITY, SENSE, NUMBERS, BOILERPLATE, WORDS, LANGUAGES, ES_TRIGGERS,
-          ES_RANKS, ES_PLACES, ES_WORDS);
+          ES_RANKS, ES_PLACES, ES_WORDS, ES_FACTUALITY, ES_SENSE);
+  /**
+   * The rule files of each extracted language, in the order they are read ({@code rules/<language>/<file>}): word
+   * classes and parameters, macros, then the rules by stage. A language may lack some.
+   */
+  public static final List<String> RULE_FILES = List.of("words.rules", "macros.rules", "triggers.rules",
+      "senses.rules", "defectors.rules", "phrases.rules", "places.rules", "discourse.rules");
+  /** The languages whose articles are annotated and extracted (ISO 639-1). */
+  public static final List<String> EXTRACTED_LANGUAGES = List.of("en", "es");
 
   private final Map<String, RankEntry> ranks = new HashMap<>();
   private final Map<String, String> nato = new HashMap<>();
@@ -64,6 +74,9 @@ public final class Lexicons implements Serializable {
   private final Map<String, List<PlaceEntry>> esPlaces = new HashMap<>();
   private final Map<String, String[]> esWords = new HashMap<>();
   private int esLongestPhrase = 1;
+  private final Map<String, LanguageLexicon> byLanguage = new HashMap<>();
+  /** Rule file texts by language, then file name, in {@link #RULE_FILES} order. */
+  private final Map<String, Map<String, String>> ruleFiles = new HashMap<>();
   /**
    * Structures built from the lexicons ({@link #derived}), by key; not serialized: a broadcast copy builds its own,
    * once per executor.
@@ -110,8 +123,47 @@ public final class Lexicons implements Serializable {
     for (String name : ALL) {
       lx.rawFiles.put(name, read(name, overrideDir));
     }
+    for (String language : EXTRACTED_LANGUAGES) {
+      Map<String, String> files = new LinkedHashMap<>();
+      for (String f : RULE_FILES) {
+        String text = readOptional("rules/" + language + "/" + f, overrideDir);
+        if (text != null) {
+          files.put("rules/" + language + "/" + f, text);
+        }
+      }
+      if (files.isEmpty()) {
+        throw new IllegalStateException("no rule files for language " + language + " (rules/" + language + "/)");
+      }
+      lx.ruleFiles.put(language, files);
+    }
     lx.parseAll();
     return lx;
+  }
+
+  /** A file of the rule tree from the override directory, else the classpath, or null where neither has it. */
+  private static String readOptional(String path, Path overrideDir) {
+    try {
+      if (overrideDir != null) {
+        Path p = overrideDir.resolve(path);
+        if (Files.isRegularFile(p)) {
+          return Files.readString(p, StandardCharsets.UTF_8);
+        }
+      }
+      try (InputStream in = Lexicons.class.getResourceAsStream("/" + path)) {
+        return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read rule file " + path, e);
+    }
+  }
+
+  /** The rule files of an extracted language: path → text, in reading order. */
+  public Map<String, String> ruleFiles(String language) {
+    Map<String, String> f = ruleFiles.get(language);
+    if (f == null) {
+      throw new IllegalArgumentException("no rules for language " + language + "; extracted: " + EXTRACTED_LANGUAGES);
+    }
+    return Collections.unmodifiableMap(f);
   }
 
   private static String read(String name, Path overrideDir) {
@@ -160,6 +212,93 @@ public final class Lexicons implements Serializable {
         esLongestPhrase = Math.max(esLongestPhrase, k.split(" ").length);
       }
     }
+    byLanguage.put("en", english());
+    byLanguage.put("es", spanish());
+  }
+
+  private LanguageLexicon english() {
+    LanguageLexicon en = new LanguageLexicon("en", true);
+    for (String[] r : rows(RANKS, 4)) {
+      en.ranks.put(key(r[0]), rankEntry(RANKS, r));
+      en.rankPhrases.add(r[0]);
+    }
+    for (String[] r : rows(PLACES, 3)) {
+      en.places.computeIfAbsent(r[0], k -> new ArrayList<>()).add(new PlaceEntry(r[1], r[2]));
+      en.placePhrases.add(r[0]);
+    }
+    for (String[] r : rows(TRIGGERS, 3)) {
+      en.triggers.put(key(r[0]), triggerEntry(TRIGGERS, r));
+      en.triggerPhrases.add(r[0]);
+    }
+    en.numbers.putAll(numbers);
+    en.words.putAll(words);
+    rows(FACTUALITY, 3).forEach(r -> en.factuality.add(new Cue(key(r[0]), r[1], r[2])));
+    rows(SENSE, 3).forEach(r -> en.sense.add(new Cue(key(r[0]), r[1], r[2])));
+    return en;
+  }
+
+  private LanguageLexicon spanish() {
+    LanguageLexicon es = new LanguageLexicon("es", false);
+    es.markedPlurals = true;
+    for (String[] r : rows(ES_RANKS, 6)) {
+      es.ranks.put(key(r[0]), rankEntry(ES_RANKS, r));
+      if ("P".equals(r[4])) {
+        es.pluralRanks.add(key(r[0]));
+      }
+      if ("A".equals(r[5])) {
+        es.ambiguousRanks.add(key(r[0]));
+      }
+      es.rankPhrases.add(r[0]);
+    }
+    for (String[] r : rows(ES_PLACES, 3)) {
+      es.places.computeIfAbsent(key(r[0]), k -> new ArrayList<>()).add(new PlaceEntry(r[1], r[2]));
+      es.placePhrases.add(r[0]);
+    }
+    for (String[] r : rows(ES_TRIGGERS, 3)) {
+      es.triggers.put(key(r[0]), triggerEntry(ES_TRIGGERS, r));
+      es.triggerPhrases.add(r[0]);
+    }
+    for (String[] r : rows(ES_WORDS, 2)) {
+      if ("NUMBER".equals(r[1])) {
+        es.numbers.put(key(r[0]), Integer.parseInt(r[2]));
+      }
+      es.words.put(key(r[0]), r[1]);
+    }
+    rows(ES_FACTUALITY, 3).forEach(r -> es.factuality.add(new Cue(key(r[0]), r[1], r[2])));
+    rows(ES_SENSE, 3).forEach(r -> es.sense.add(new Cue(key(r[0]), r[1], r[2])));
+    return es;
+  }
+
+  /** A rank row (phrase, canonical, class, specificity), its class checked against the classes of the contract. */
+  private static RankEntry rankEntry(String file, String[] r) {
+    try {
+      RankClass.parse(r[2]);
+      return new RankEntry(r[1], r[2], Integer.parseInt(r[3]));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("lexicon " + file + ", rank " + r[0] + ": " + e.getMessage());
+    }
+  }
+
+  private static TriggerEntry triggerEntry(String file, String[] r) {
+    try {
+      TriggerKind.parse(r[1]);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("lexicon " + file + ", trigger " + r[0] + ": " + e.getMessage());
+    }
+    return new TriggerEntry(r[0], r[1], r[2]);
+  }
+
+  /**
+   * The lexicons of an extracted language ({@link #EXTRACTED_LANGUAGES}).
+   *
+   * @throws IllegalArgumentException for any other language
+   */
+  public LanguageLexicon language(String code) {
+    LanguageLexicon l = byLanguage.get(code);
+    if (l == null) {
+      throw new IllegalArgumentException("no lexicons for language " + code + "; extracted: " + EXTRACTED_LANGUAGES);
+    }
+    return l;
   }
 
   private List<String[]> rows(String name, int minColumns) {
@@ -297,7 +436,12 @@ public final class Lexicons implements Serializable {
   public record EsRank(RankEntry rank, boolean plural, boolean ambiguous) implements Serializable {}
 
   /** A rank or title: canonical English name, rank class and specificity (higher is more specific). */
-  public record RankEntry(String canonical, String rankClass, int specificity) implements Serializable {}
+  public record RankEntry(String canonical, String rankClass, int specificity) implements Serializable {
+    /** The rank class as the type of the record contract. */
+    public RankClass type() {
+      return RankClass.valueOf(rankClass);
+    }
+  }
 
   /** A place phrase naming a state: ISO alpha-3 code and kind (NAME, DEMONYM, CAPITAL, REGIME, CONTEXT:XXX). */
   public record PlaceEntry(String iso3, String kind) implements Serializable {}
@@ -306,6 +450,10 @@ public final class Lexicons implements Serializable {
   public record TriggerEntry(String phrase, String kind, String strength) implements Serializable {
     public boolean strong() {
       return "STRONG".equals(strength);
+    }
+
+    public TriggerKind type() {
+      return TriggerKind.valueOf(kind);
     }
   }
 

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -20,6 +19,7 @@ import org.defections.ingest.ArticleReader;
 import org.defections.ingest.InputFormat;
 import org.defections.ingest.LanguageDetector;
 import org.defections.lexicon.Lexicons;
+import org.defections.lexicon.SharedLexicons;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,8 +46,7 @@ class ScanRowsTest {
     Files.write(dir.resolve("b.jsonl"), List.of("{\"id\": \"b1\", \"text\": \"The harvest was good this year.\"}",
         "{\"id\": \"b2\", \"text\": \"A Syrian general defected to Jordan on Sunday.\"}"), StandardCharsets.UTF_8);
     Lexicons lexicons = Lexicons.load((Path) null);
-    Broadcast<Lexicons> lx = spark.sparkContext().broadcast(lexicons, scala.reflect.ClassTag$.MODULE$.apply(
-        Lexicons.class));
+    SharedLexicons lx = SharedLexicons.broadcast(spark.sparkContext(), lexicons);
     ArticleReader.Parsed parsed = new ArticleReader(spark, 5_000_000).parse(dir.toString(), InputFormat.AUTO);
     Dataset<Row> folded = CandidateSelection.scan(parsed, lx, LanguageDetector.ANNOTATED, 3, 20_000, true,
         CandidateSelection.Rows.FOLDED).toDF();

@@ -68,7 +68,7 @@ class ScoredCorporaTest {
     Path gold = JobRunner.SHARED.resolve("eval/dev/gold.jsonl");
     JobConfig config = JobConfig.load(null, Map.of("input", JobRunner.SHARED.resolve("eval/dev/articles.jsonl")
         .toString(), "output", out.toString()));
-    Scorer.Result evaluated = new Evaluation(SparkTestSession.get()).run(config, Evaluation.readGold(gold));
+    Scorer.Result evaluated = new Evaluation(SparkTestSession.get()).run(config, Evaluation.readGold(gold)).result();
 
     List<String> dumped = JobRunner.dump(out.resolve("defections"));
     JsonNode score = JSON.readTree(JobRunner.score(gold, dumped));

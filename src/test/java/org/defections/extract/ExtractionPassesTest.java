@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.sql.SparkSession;
-import org.defections.SparkTestSession;
-import org.defections.annotate.AnnotationPipeline;
+import org.defections.annotate.TextAnnotator;
 import org.defections.candidates.CandidateSelection;
 import org.defections.candidates.Passage;
 import org.defections.ingest.Article;
@@ -20,17 +18,21 @@ import org.defections.resolve.MentionResolver;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Rule families over the real Spark NLP annotations, on invented sentences. */
-class ExtractionRulesTest {
-  private static SparkSession spark;
-  private static PipelineModel pipeline;
+/**
+ * The passes of the engine over invented passages of several sentences (coreference, group members, returns,
+ * denials, a passage's sense, dates by tense) and their records: each article is cut into candidate passages as the
+ * job cuts it, annotated by the job's Spark NLP pipeline in this JVM (no Spark job) and extracted.
+ */
+class ExtractionPassesTest {
   private static Lexicons lexicons;
+  private static TextAnnotator annotator;
+  private static Extractor extractor;
 
   @BeforeAll
   static void setUp() throws Exception {
-    spark = SparkTestSession.get();
     lexicons = Lexicons.bundled();
-    pipeline = AnnotationPipeline.build(spark, lexicons, Files.createTempDirectory("matchers"));
+    annotator = new TextAnnotator(lexicons);
+    extractor = Extractor.forLanguage(lexicons, "en");
   }
 
   static List<Mention> mentions(String published, String text) {
@@ -39,12 +41,12 @@ class ExtractionRulesTest {
 
   static List<Mention> mentions(String id, String published, String text) {
     Article a = new Article(id, null, published, null, text, "test");
-    List<Passage> ps = CandidateSelection.passages(a, lexicons, 3, 20000, true);
-    var df = spark.createDataFrame(ps, Passage.class);
-    var rows = pipeline.transform(df).collectAsList();
-    MentionExtractor x = new MentionExtractor(lexicons);
-    return rows.stream().flatMap(r -> x.extract(MentionExtraction.toDocument(r)).stream())
-        .collect(Collectors.toList());
+    List<Mention> out = new ArrayList<>();
+    for (Passage p : CandidateSelection.passages(a, lexicons, 3, 20000, true)) {
+      out.addAll(extractor.extract(annotator.annotate(id, p.getText(), "en", p.getPublished(), p.getReferenceDate(),
+          p.getPassageBegin())));
+    }
+    return out;
   }
 
   static List<Mention> countable(String published, String text) {

@@ -1,0 +1,112 @@
+package org.defections.extract.passes;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.defections.extract.Names;
+import org.defections.extract.text.Chunks;
+import org.defections.extract.text.Document;
+import org.defections.extract.text.NameFinder;
+import org.defections.lexicon.Lexicons;
+
+/**
+ * The referents of pronouns and plural subjects ("he", "his defection", "both"): a person-denoting phrase earlier in
+ * the sentence, else the last defector found, else the last person named outside a prepositional phrase.
+ */
+final class Antecedents {
+  /** Tokens after a rank in which a name would make it a title rather than a person ("the colonel X"). */
+  private static final int TITLE_NAME_WINDOW = 4;
+  /** Tokens after a rank in which the state of its description is read. */
+  private static final int DESCRIPTION_WINDOW = 6;
+
+  private Antecedents() {}
+
+  /** The referent of a pronoun standing before token {@code tb} of a sentence that starts at {@code ss}, or null. */
+  static Defector of(Extraction x, int tb, int ss) {
+    Document d = x.doc;
+    for (int i = tb - 1; i >= ss; i--) {
+      if (NameFinder.capitalized(d.text(i)) && (i == ss || !NameFinder.capitalized(d.text(i - 1))
+          || x.is(i - 1, Words.HONORIFIC))) {
+        String surname = Lexicons.key(d.base(i));
+        for (int k = x.people.size() - 1; k >= 0; k--) {
+          Person p = x.people.get(k);
+          if (p.range().begin() < i && Names.surname(p.name()).equals(surname)) {
+            return People.defector(x, p);
+          }
+        }
+      }
+      Chunks.Rank rank = d.rankStarting(i);
+      if (rank != null) {
+        Defector described = describedPerson(x, rank, i, tb, ss);
+        if (described != null) {
+          return described;
+        }
+      }
+    }
+    Person p = People.last(x, tb);
+    return p == null ? null : People.defector(x, p);
+  }
+
+  /**
+   * "an alleged captain ..., in which he announces": a singular rank phrase before the pronoun is its referent; when
+   * it describes a name before it ("Oleg Ivanov, a senior KGB officer who ..., said he"), the named person is.
+   */
+  private static Defector describedPerson(Extraction x, Chunks.Rank rank, int i, int tb, int ss) {
+    Document d = x.doc;
+    int rankEnd = rank.range().end();
+    int b = i - 1;
+    while (b >= ss && !x.is(b, Words.SINGULAR_DETERMINER) && (x.is(b, Words.RANK_ADJECTIVE) || d.place(b) != null
+        || x.is(b, Words.TITLE_MODIFIER))) {
+      b--;
+    }
+    boolean singular = b >= ss && x.is(b, Words.SINGULAR_DETERMINER) && !d.key(rankEnd - 1).endsWith("s")
+        && !(b - 1 >= ss && x.is(b - 1, Words.COPULA));
+    List<Chunks.Name> named = d.names(new org.defections.extract.text.TokenRange(rankEnd,
+        Math.max(rankEnd, Math.min(tb, rankEnd + TITLE_NAME_WINDOW))));
+    if (!singular || (!named.isEmpty() && named.get(0).range().begin() == rankEnd)) {
+      return null;
+    }
+    if (b - 1 >= ss && ",".equals(d.key(b - 1))) {
+      for (int k = x.people.size() - 1; k >= 0; k--) {
+        Person p = x.people.get(k);
+        if (p.range().end() == b - 1 && p.sentence() == d.sentenceOf(i)) {
+          Defector named0 = People.defector(x, p);
+          if (named0.rank == null) {
+            named0.rank = rank.entry();
+          }
+          return named0;
+        }
+      }
+    }
+    Defector out = new Defector();
+    out.rank = rank.entry();
+    out.count = 1;
+    originFrom(x, out, Math.max(ss, b), Math.min(tb, rankEnd + DESCRIPTION_WINDOW));
+    return out;
+  }
+
+  /** Sets a defector's state, if unknown, from the first demonym, regime or possessive state in [from, to). */
+  static void originFrom(Extraction x, Defector d, int from, int to) {
+    for (int k = from; k < to && d.origin == null; k++) {
+      Chunks.Place p = x.doc.place(k);
+      if (p != null && p.tellsOrigin()) {
+        d.origin = p.iso3();
+        d.originCue = x.doc.text(k);
+      }
+    }
+  }
+
+  /** The last {@code n} ranked people named outside a phrase before token {@code before}, oldest first. */
+  static List<Person> lastRanked(Extraction x, int before, int n) {
+    List<Person> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int k = x.people.size() - 1; k >= 0 && out.size() < n; k--) {
+      Person p = x.people.get(k);
+      if (!p.inPhrase() && p.range().begin() < before && p.rank() != null && seen.add(Names.surname(p.name()))) {
+        out.add(0, p);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,74 @@
+package org.defections.extract.passes;
+
+import org.defections.extract.text.Document;
+import org.defections.extract.text.NameFinder;
+
+/**
+ * Clause bounds around a trigger, read off punctuation and clause words (word classes of the rule set).
+ *
+ * <p>A clause starts after the nearest clause punctuation or clause word before the trigger ("but", "said", "that").
+ * "and" starts a clause only when a new subject follows it and it does not join two parts of one noun phrase ("a
+ * captain and three sergeants", "Lt. Gen. X and Brig. Gen. Y"). A clause ends at the next clause punctuation or
+ * clause-ending word after the trigger.
+ */
+final class Clauses {
+  /** How far after "and" a new subject is looked for. */
+  private static final int SUBJECT_LOOKAHEAD = 4;
+
+  private Clauses() {}
+
+  static int start(Extraction x, int tb, int ss) {
+    Document d = x.doc;
+    for (int i = tb - 1; i >= ss; i--) {
+      if (x.is(i, Words.CLAUSE_PUNCT)) {
+        return i + 1;
+      }
+      if (x.is(i, Words.CLAUSE_WORD)) {
+        if (x.is(i, Words.AND) && (!startsSubject(x, i + 1, tb) || (i > ss && (d.rank(i - 1) != null
+            || x.is(i - 1, Words.PEOPLE) || d.place(i - 1) != null || (NameFinder.capitalized(d.text(i - 1))
+            && (d.rank(i + 1) != null || NameFinder.capitalized(d.text(i + 1))) && oneNounPhrase(x, i + 1, tb)))))) {
+          continue; // coordination inside one noun phrase
+        }
+        return i + 1;
+      }
+    }
+    return ss;
+  }
+
+  static int end(Extraction x, int te, int se) {
+    for (int i = te; i < se; i++) {
+      if (x.is(i, Words.CLAUSE_PUNCT) || x.is(i, Words.CLAUSE_END)) {
+        return i;
+      }
+    }
+    return se;
+  }
+
+  /** A subject can start within a few tokens after {@code from}: a rank, a name, a count or a subject pronoun. */
+  private static boolean startsSubject(Extraction x, int from, int to) {
+    Document d = x.doc;
+    for (int i = from; i < Math.min(to, from + SUBJECT_LOOKAHEAD); i++) {
+      if (d.rank(i) != null || NameFinder.capitalized(d.text(i)) || d.number(i) != null
+          || x.is(i, Words.SUBJECT_PRONOUN)) {
+        return true;
+      }
+      if (x.inTrigger(i)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** No lower-case word but ranks, title modifiers, auxiliaries and name particles in [from, to): one noun phrase. */
+  private static boolean oneNounPhrase(Extraction x, int from, int to) {
+    Document d = x.doc;
+    for (int i = from; i < to; i++) {
+      String t = d.text(i);
+      if (!t.isEmpty() && Character.isLowerCase(t.charAt(0)) && d.rank(i) == null && !x.is(i, Words.TITLE_MODIFIER)
+          && !x.is(i, "NP_INNER") && !d.key(i).startsWith("al-") && !d.key(i).startsWith("el-")) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,152 @@
+package org.defections.extract.passes;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.defections.extract.pattern.Match;
+import org.defections.extract.rules.Rule;
+import org.defections.extract.rules.Stage;
+import org.defections.extract.text.Chunks;
+import org.defections.extract.text.Clause;
+import org.defections.extract.text.Document;
+import org.defections.extract.text.NameFinder;
+import org.defections.extract.text.TokenRange;
+import org.defections.lexicon.Lexicons.RankEntry;
+
+/**
+ * Finds the defectors of a trigger with the defector rules ({@code defectors.rules}), tried in file order over the
+ * trigger's clause and the rest of its sentence; the first rule whose match takes the trigger as its {@code trigger}
+ * group, and whose action finds someone, wins. The actions:
+ *
+ * <ul>
+ *   <li>{@code phrase(g)}: group g is a defector phrase ({@link PhraseSplitter}); a subject phrase is cut to its last
+ *       comma segment when that segment holds a head ("As troops swept ... against leader X, a number of officers
+ *       defected"), unless it is the name of a "RANK, NAME" apposition;
+ *   <li>{@code pronoun(g)}: the referent of the pronoun ({@link Antecedents});
+ *   <li>{@code pair()}: the two ranked people last named;
+ *   <li>{@code person(name, description)}: a named person, the rank of its title or the most specific rank of its
+ *       description, the state of its description;
+ *   <li>{@code previous()}: the defectors of the sentence's previous trigger ("X defected and fled to Y").
+ * </ul>
+ */
+final class DefectorFinder {
+  /** The defectors a rule found, and its id. */
+  record Found(String rule, List<Defector> defectors) {
+    static final Found NONE = new Found(null, List.of());
+  }
+
+  private DefectorFinder() {}
+
+  static Found find(Extraction x, Chunks.Trigger t, Clause c) {
+    TokenRange bounds = new TokenRange(c.begin(), c.sentence().end());
+    for (Rule r : x.rules.rules(Stage.DEFECTOR)) {
+      Match m = r.pattern().find(x.doc, bounds, t.range().begin(), mm -> t.range().equals(mm.group("trigger")));
+      if (m == null) {
+        continue;
+      }
+      List<Defector> ds = act(x, r, m, t, c);
+      if (!ds.isEmpty()) {
+        x.fired.add(r.id());
+        return new Found(r.id(), ds);
+      }
+    }
+    return Found.NONE;
+  }
+
+  private static List<Defector> act(Extraction x, Rule r, Match m, Chunks.Trigger t, Clause c) {
+    switch (r.action().name()) {
+      case "phrase": {
+        TokenRange np = m.group(r.action().arg(0));
+        if (np.end() <= t.range().begin()) {
+          np = lastSegment(x, np);
+        }
+        return PhraseSplitter.split(x, np, true);
+      }
+      case "pronoun": {
+        Defector d = Antecedents.of(x, t.range().begin(), c.sentence().begin());
+        return d == null ? List.of() : List.of(d);
+      }
+      case "pair": {
+        List<Person> two = Antecedents.lastRanked(x, t.range().begin(), 2);
+        List<Defector> out = new ArrayList<>();
+        if (two.size() == 2) {
+          two.forEach(p -> out.add(People.defector(x, p)));
+        }
+        return out;
+      }
+      case "person":
+        return person(x, m.group(r.action().arg(0)), m.group(r.action().arg(1)), c);
+      case "previous": {
+        List<Defector> out = new ArrayList<>();
+        if (x.previousSentence == x.doc.sentenceOf(t.range().begin())) {
+          x.previousDefectors.forEach(d -> out.add(d.copy()));
+        }
+        return out;
+      }
+      default:
+        throw new IllegalStateException("defector rule " + r.id() + " has action " + r.action());
+    }
+  }
+
+  /**
+   * A named person: the name in {@code who}, the rank of the title just before the name or of its apposition, raised
+   * to the most specific rank of {@code description} (may be null), and the state the description tells.
+   */
+  static List<Defector> person(Extraction x, TokenRange who, TokenRange description, Clause c) {
+    Document d = x.doc;
+    Chunks.Name name = d.nameStarting(who.begin());
+    String text = name != null && name.range().end() <= who.end() ? name.text() : d.nameText(who);
+    if (!NameFinder.capitalized(d.base(who.end() - 1))) {
+      return List.of();
+    }
+    Defector def = Defector.named(text, People.rankBefore(x, who.begin(), c.sentence().begin()));
+    if (def.rank == null) {
+      def.rank = People.appositionRank(x, who.end(), c.sentence().end());
+    }
+    if (description != null) {
+      for (int k = description.begin(); k < description.end(); k++) {
+        Chunks.Rank rk = d.rank(k);
+        if (rk != null && (def.rank == null || rk.entry().specificity() > def.rank.specificity())) {
+          def.rank = rk.entry();
+        }
+      }
+      Antecedents.originFrom(x, def, description.begin(), description.end());
+    }
+    People.enrich(x, def);
+    return List.of(def);
+  }
+
+  /**
+   * The subject of a phrase that reaches back over commas: its last comma segment when that holds a head (a rank, a
+   * people noun, a demonym, a pronoun, a name) and is not the name of a "RANK, NAME" apposition; a phrase that ends
+   * with a comma is a closed apposition and stays whole ("X, commander of the military police, has defected").
+   */
+  private static TokenRange lastSegment(Extraction x, TokenRange np) {
+    Document d = x.doc;
+    if (np.length() < 2 || ",".equals(d.key(np.end() - 1))) {
+      return np;
+    }
+    int comma = -1;
+    for (int i = np.end() - 2; i >= np.begin(); i--) {
+      if (",".equals(d.key(i))) {
+        comma = i;
+        break;
+      }
+    }
+    if (comma < 0) {
+      return np;
+    }
+    boolean head = false;
+    for (int i = comma + 1; i < np.end(); i++) {
+      Chunks.Place p = d.place(i);
+      if (d.rank(i) != null || x.is(i, Words.PEOPLE) || (p != null && p.kind() == Chunks.PlaceKind.DEMONYM)
+          || x.is(i, Words.SUBJECT_PRONOUN)) {
+        head = true;
+      }
+    }
+    TokenRange tail = new TokenRange(comma + 1, np.end());
+    List<Chunks.Name> names = d.names(tail);
+    boolean nameAfterRank = !names.isEmpty() && names.get(0).range().begin() == comma + 1 && comma - 1 >= np.begin()
+        && d.rank(comma - 1) != null;
+    return (head || !names.isEmpty()) && !nameAfterRank ? tail : np;
+  }
+}

@@ -1,0 +1,211 @@
+package org.defections.extract.passes;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.defections.extract.Factuality;
+import org.defections.extract.KeptOutReason;
+import org.defections.extract.Mention;
+import org.defections.extract.pattern.Match;
+import org.defections.extract.rules.Rule;
+import org.defections.extract.rules.Stage;
+import org.defections.extract.text.Chunks;
+import org.defections.extract.text.Document;
+import org.defections.extract.text.TokenRange;
+import org.defections.lexicon.Lexicons.RankEntry;
+import org.defections.lexicon.RankClass;
+
+/**
+ * The members of an unnamed group, told after it.
+ *
+ * <ul>
+ *   <li>Named members in the next sentences: "The soldiers, including Lieutenant X, ..." after "hundreds of soldiers
+ *       have switched sides"; "Two sons-in-law ... have defected. The defectors were identified as Lt. Gen. X ... and
+ *       his brother, Lt. Col. Y" (exactly as many ranked names as the group's size, at most
+ *       {@code MAX_NAMED_MEMBERS}: the group is then the sum of its members and is kept out).
+ *   <li>A list of members in the next sentence, opened as an enumeration rule says ("They included the ambassadors to
+ *       China, India and Poland, as well as the representative to the Arab League"): one member per rank and post, of
+ *       the group's rank class; with two or more, the group is kept out.
+ * </ul>
+ */
+final class GroupMembers {
+  /** Tokens before "including" in which the group's noun is read ("The defectors, including"). */
+  private static final int GROUP_NOUN_WINDOW = 4;
+
+  private GroupMembers() {}
+
+  static List<Mention> apply(Extraction x) {
+    List<Mention> members = new ArrayList<>();
+    for (Mention m : x.mentions) {
+      if (m.getPersonName() == null && m.getKeptOutReason() == null && m.getOriginCountry() != null
+          && (Factuality.STATISTIC.name().equals(m.getFactuality()) || m.countable())) {
+        members.addAll(named(x, m));
+      }
+    }
+    for (Mention m : x.mentions) {
+      if (m.getPersonName() == null && m.countable() && m.getOriginCountry() != null
+          && !Integer.valueOf(1).equals(m.getGroupSize())) {
+        members.addAll(enumerated(x, m));
+      }
+    }
+    return members;
+  }
+
+  private static List<Mention> named(Extraction x, Mention m) {
+    Document d = x.doc;
+    List<Mention> found = new ArrayList<>();
+    int s = m.getSentenceIndex();
+    Integer n = m.getGroupSize();
+    List<Person> named = new ArrayList<>();
+    int last = Math.min(d.sentences().size() - 1, s + x.param(Words.COREFERENCE_SENTENCES));
+    for (int next = s + 1; next <= last; next++) {
+      TokenRange sent = d.sentence(next);
+      for (Person p : x.people) {
+        if (p.sentence() != next || p.rank() == null) {
+          continue;
+        }
+        int inc = People.governor(x, p.range().begin(), sent.begin());
+        boolean including = inc >= sent.begin() && x.is(inc, Words.INCLUDING) && refersToGroup(x, m, inc, sent);
+        if (including) {
+          found.add(member(x, m, p, found.size()));
+        } else if (m.countable() && m.getRank() == null && n != null && n >= 2 && identifies(x, sent)) {
+          named.add(p);
+        }
+      }
+    }
+    if (found.isEmpty() && n != null && named.size() == n && n <= x.param(Words.MAX_NAMED_MEMBERS)) {
+      for (Person p : named) {
+        found.add(member(x, m, p, found.size()));
+      }
+      m.setKeptOutReason(KeptOutReason.NAMED_MEMBERS.code());
+    }
+    return found;
+  }
+
+  /** A sentence that tells a defection or an arrival, or identifies people. */
+  private static boolean identifies(Extraction x, TokenRange sent) {
+    for (int i = sent.begin(); i < sent.end(); i++) {
+      if (x.inTrigger(i) || x.is(i, Words.IDENTIFYING)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "The soldiers, including" / "The defectors, including": the words before "including" name the group. */
+  private static boolean refersToGroup(Extraction x, Mention m, int including, TokenRange sent) {
+    for (int i = Math.max(sent.begin(), including - GROUP_NOUN_WINDOW); i < including; i++) {
+      Chunks.Rank r = x.doc.rank(i);
+      if (x.is(i, Words.DEFECTOR_NOUN) || (r != null && m.getRank() != null
+          && m.getRank().equals(r.entry().canonical()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Mention member(Extraction x, Mention group, Person p, int k) {
+    Mention c = Mentions.copy(group);
+    c.setMentionId(group.getMentionId() + ".m" + k);
+    c.setRuleId("members.named");
+    c.setPersonName(p.name());
+    Mentions.setRank(c, p.rank());
+    c.setNatoCode(x.natoCode(p.rank().canonical(), group.getOriginCountry()));
+    c.setGroupSize(1);
+    if (Factuality.STATISTIC.name().equals(c.getFactuality())) {
+      c.setFactuality(Factuality.ASSERTED.name());
+      c.setFactualityCue(null);
+      c.setStatus(Factuality.ASSERTED.status());
+    }
+    return c;
+  }
+
+  private static List<Mention> enumerated(Extraction x, Mention group) {
+    Document d = x.doc;
+    List<Mention> found = new ArrayList<>();
+    int next = group.getSentenceIndex() + 1;
+    if (next >= d.sentences().size() || d.sentence(next).isEmpty()) {
+      return found;
+    }
+    TokenRange sent = d.sentence(next);
+    int opened = -1;
+    String rule = null;
+    for (Rule r : x.rules.rules(Stage.ENUMERATION)) {
+      Match m = r.pattern().matchAt(d, sent.begin(), sent, mm -> true);
+      if (m != null) {
+        opened = m.range().end();
+        rule = r.id();
+        break;
+      }
+    }
+    if (opened < 0) {
+      return found;
+    }
+    RankClass groupClass = group.getRankClass() == null ? null : RankClass.valueOf(group.getRankClass());
+    for (int r = opened; r < sent.end(); r++) {
+      Chunks.Rank rank = d.rankStarting(r);
+      if (rank == null) {
+        continue;
+      }
+      if (groupClass != null && groupClass != RankClass.UNKNOWN && groupClass != rank.type()) {
+        continue; // "they" are the group's kind of people
+      }
+      List<String> posts = new ArrayList<>();
+      int k = rank.range().end();
+      int p = postStart(x, k, sent.end());
+      if (p >= 0) {
+        k = p;
+        while (k < sent.end() && d.place(k) != null) {
+          posts.add(d.place(k).iso3());
+          k = Math.max(k + 1, d.place(k).range().end());
+          if (k < sent.end() && ",".equals(d.key(k))) {
+            k++;
+          }
+          if (k < sent.end() && x.is(k, Words.AND) && k + 1 < sent.end() && d.place(k + 1) != null) {
+            k++;
+          }
+        }
+      }
+      RankEntry e = rank.entry();
+      boolean plural = rank.plural();
+      if (posts.isEmpty()) {
+        found.add(listed(x, group, e, null, plural ? null : 1, next, found.size(), rule));
+      } else {
+        for (String post : posts) {
+          found.add(listed(x, group, e, post, 1, next, found.size(), rule));
+        }
+      }
+      r = Math.max(r, k - 1);
+    }
+    if (found.size() >= 2) {
+      x.fired.add(rule);
+      group.setKeptOutReason(KeptOutReason.ENUMERATED_MEMBERS.code());
+      return found;
+    }
+    return new ArrayList<>();
+  }
+
+  /** Where a post's place starts after a diplomatic rank ending at {@code j} ("to", "in", "at", then "the"), or -1. */
+  private static int postStart(Extraction x, int j, int to) {
+    if (j + 1 >= to || !x.is(j, Words.POST_PREPOSITION)) {
+      return -1;
+    }
+    return j + 1 < to - 1 && "the".equals(x.doc.key(j + 1)) ? j + 2 : j + 1;
+  }
+
+  private static Mention listed(Extraction x, Mention group, RankEntry rank, String post, Integer size, int sentence,
+      int k, String rule) {
+    Mention c = Mentions.copy(group);
+    c.setMentionId(group.getMentionId() + ".e" + k);
+    c.setRuleId(rule);
+    c.setSentence(x.doc.source().sentences().get(sentence).text());
+    c.setSentenceIndex(sentence);
+    Mentions.setRank(c, rank);
+    c.setNatoCode(x.natoCode(rank.canonical(), group.getOriginCountry()));
+    c.setGroupSize(size);
+    c.setPosting(post);
+    if (post != null && post.equals(c.getDestinationCountry())) {
+      c.setDestinationCountry(null);
+    }
+    return c;
+  }
+}

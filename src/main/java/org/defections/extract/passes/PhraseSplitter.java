@@ -1,0 +1,275 @@
+package org.defections.extract.passes;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.defections.extract.pattern.Match;
+import org.defections.extract.rules.Rule;
+import org.defections.extract.rules.Stage;
+import org.defections.extract.text.Chunks;
+import org.defections.extract.text.Document;
+import org.defections.extract.text.TokenRange;
+import org.defections.lexicon.Lexicons.RankEntry;
+
+/**
+ * Splits a defector phrase into defectors. The phrase rules recognise its units left to right (at each token the
+ * first rule that matches; see {@code phrases.rules}): a named person with a title, a same-rank group with a count,
+ * people of no rank with a count, a count of nationals ("13 North Koreans"). Then:
+ *
+ * <ol>
+ *   <li>a name that stands as an object ("close to President X") or a possessor ("Assad's army") is no defector;
+ *   <li>when the phrase names people, they are its defectors, each with its title, else the rank of an apposition,
+ *       else the phrase's one rank; a group with a count of two or more beside them is a defector too ("Lt. Col. X
+ *       and two sergeants");
+ *   <li>"including": the listed subgroups replace the total ("42 Syrians, including a general, three colonels");
+ *   <li>a rank with no count after a group describes it ("two senior army officers, brigadier generals");
+ *   <li>a singular rank with no count is one person; a plural with none is a group of unknown size;
+ *   <li>the phrase's state is its first demonym, regime, force or possessive state, or a state after "of"/"from";
+ *   <li>a phrase of nothing but a demonym names a national ("a North Korean defected").
+ * </ol>
+ */
+final class PhraseSplitter {
+  /** Tokens after a phrase in which an apposition's rank is read ("X, a senior colonel in ..., defected"). */
+  private static final int APPOSITION_REACH = 8;
+
+  private enum Kind { PERSON, GROUP, PEOPLE }
+
+  /** A unit a phrase rule recognised. */
+  private record Unit(Kind kind, String rule, TokenRange range, TokenRange name, Chunks.Rank rank, Integer count,
+      boolean vague, boolean plural, String state) {}
+
+  private PhraseSplitter() {}
+
+  /**
+   * The defectors of phrase {@code span}; {@code bareDemonym}: a phrase with nothing else may name a national by a
+   * demonym.
+   */
+  static List<Defector> split(Extraction x, TokenRange span, boolean bareDemonym) {
+    List<Defector> out = new ArrayList<>();
+    if (span.isEmpty()) {
+      return out;
+    }
+    List<Unit> units = units(x, span);
+    Document d = x.doc;
+    String[] origin = origin(x, span);
+    List<Unit> people = new ArrayList<>();
+    List<Unit> groups = new ArrayList<>();
+    for (Unit u : units) {
+      if (u.kind() == Kind.PERSON) {
+        if (People.startsNounPhrase(x, u.name().begin(), span.begin()) && !d.possessive(u.name().end() - 1)) {
+          people.add(u);
+        }
+      } else {
+        groups.add(u);
+      }
+    }
+    if (!people.isEmpty()) {
+      RankEntry single = null;
+      for (Unit g : groups) {
+        if (g.rank() != null && (g.count() == null || g.count() == 1)) {
+          single = g.rank().entry();
+        }
+      }
+      for (Unit p : people) {
+        Defector def = Defector.named(d.nameText(p.name()), p.rank() == null ? null : p.rank().entry());
+        if (def.rank == null) {
+          def.rank = People.appositionRank(x, p.name().end(), Math.min(d.size(), span.end() + APPOSITION_REACH));
+        }
+        if (def.rank == null) {
+          def.rank = single;
+        }
+        def.origin = origin[0];
+        def.originCue = origin[1];
+        def.phraseRule = p.rule();
+        People.enrich(x, def);
+        out.add(def);
+      }
+      for (Unit g : groups) {
+        if (g.count() != null && g.count() >= 2 && !g.vague()) {
+          out.add(defector(g, origin));
+        }
+      }
+      return out;
+    }
+    List<Unit> chosen = new ArrayList<>(groups);
+    if (including(x, span) && chosen.size() > 1) {
+      chosen.remove(0);
+    }
+    List<Defector> merged = new ArrayList<>();
+    for (Unit g : chosen) {
+      if (!merged.isEmpty() && g.count() == null && !g.vague() && g.kind() == Kind.GROUP) {
+        Defector prev = merged.get(merged.size() - 1);
+        if (prev.rank == null || (g.rank() != null && g.rank().entry().specificity() > prev.rank.specificity())) {
+          prev.rank = g.rank().entry();
+        }
+        continue;
+      }
+      merged.add(defector(g, origin));
+    }
+    for (Defector g : merged) {
+      if (g.count == null && !g.vagueLarge && !g.pluralNoun) {
+        g.count = 1;
+      }
+      out.add(g);
+    }
+    if (out.isEmpty() && bareDemonym) {
+      for (int k = span.begin(); k < span.end(); k++) {
+        Chunks.Place p = d.place(k);
+        if (p != null && p.kind() == Chunks.PlaceKind.DEMONYM) {
+          Defector def = new Defector();
+          def.count = d.key(k).endsWith("s") ? null : 1;
+          def.origin = p.iso3();
+          def.originCue = d.text(k);
+          def.phraseRule = "phrase.demonym";
+          out.add(def);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Defector defector(Unit g, String[] origin) {
+    Defector def = new Defector();
+    def.rank = g.rank() == null ? null : g.rank().entry();
+    def.count = g.count();
+    def.vagueLarge = g.vague();
+    def.pluralNoun = g.plural();
+    def.origin = g.state() != null ? g.state() : origin[0];
+    def.originCue = g.state() != null ? "phrase" : origin[1];
+    def.phraseRule = g.rule();
+    return def;
+  }
+
+  private static boolean including(Extraction x, TokenRange span) {
+    for (int k = span.begin(); k < span.end(); k++) {
+      if (x.is(k, Words.INCLUDING)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The units of a phrase, left to right: at each token, the first phrase rule that matches there. */
+  private static List<Unit> units(Extraction x, TokenRange span) {
+    List<Unit> out = new ArrayList<>();
+    List<Rule> rules = x.rules.rules(Stage.PHRASE);
+    int i = span.begin();
+    while (i < span.end()) {
+      Unit found = null;
+      for (Rule r : rules) {
+        Match m = r.pattern().matchAt(x.doc, i, span, mm -> !mm.range().isEmpty());
+        if (m != null) {
+          found = unit(x, r, m, span, out);
+          if (found != null) {
+            break;
+          }
+        }
+      }
+      if (found == null) {
+        i++;
+      } else {
+        x.fired.add(found.rule());
+        out.add(found);
+        i = found.range().end();
+      }
+    }
+    return out;
+  }
+
+  private static Unit unit(Extraction x, Rule r, Match m, TokenRange span, List<Unit> before) {
+    Document d = x.doc;
+    switch (r.action().name()) {
+      case "person": {
+        TokenRange name = m.group(r.action().arg(0));
+        Chunks.Rank rank = rankIn(d, m.group(r.action().arg(1)));
+        if (rank == null && name.begin() - 1 >= span.begin()) {
+          rank = d.rank(name.begin() - 1);
+        }
+        return new Unit(Kind.PERSON, r.id(), m.range(), name, rank, 1, false, false, null);
+      }
+      case "group":
+      case "people": {
+        TokenRange head = m.group(r.action().arg(0));
+        Chunks.Rank rank = r.action().name().equals("group") ? rankIn(d, head) : peopleRank(x, head, span);
+        // "a general from a family close to President X": a rank in a prepositional phrase after the first unit
+        if (rank != null && !before.isEmpty() && r.action().name().equals("group")
+            && People.inPrepositionalPhrase(x, head.begin(), span.begin())) {
+          return null;
+        }
+        TokenRange countRange = m.group(r.action().arg(1));
+        Integer count = null;
+        boolean vague = false;
+        if (countRange != null) {
+          vague = x.is(countRange.begin(), Words.VAGUE_LARGE);
+          count = vague ? null : count(d, countRange);
+        }
+        TokenRange stateRange = m.group(r.action().arg(2));
+        String state = stateRange == null || d.place(stateRange.begin()) == null ? null
+            : d.place(stateRange.begin()).iso3();
+        boolean plural = rank != null && head != null && rankIn(d, head) != null ? rankIn(d, head).plural()
+            : head != null && d.key(head.end() - 1).endsWith("s");
+        return new Unit(r.action().name().equals("group") ? Kind.GROUP : Kind.PEOPLE, r.id(), m.range(), null, rank,
+            count, vague, plural, state);
+      }
+      default:
+        throw new IllegalStateException("phrase rule " + r.id() + " has action " + r.action());
+    }
+  }
+
+  /** The count of a count phrase: its first number ("a dozen": 12). */
+  private static Integer count(Document d, TokenRange r) {
+    if (r.length() >= 2 && "dozen".equals(d.key(r.begin() + 1))) {
+      return 12;
+    }
+    for (int k = r.begin(); k < r.end(); k++) {
+      if (d.number(k) != null) {
+        return d.number(k);
+      }
+    }
+    return null;
+  }
+
+  private static Chunks.Rank rankIn(Document d, TokenRange r) {
+    if (r == null) {
+      return null;
+    }
+    for (int k = r.begin(); k < r.end(); k++) {
+      if (d.rank(k) != null) {
+        return d.rank(k);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The rank of people of no rank, when the phrase says they are athletes ("three players of the national team"):
+   * a rank chunk of "athlete" or "footballer" made up for them, else none.
+   */
+  private static Chunks.Rank peopleRank(Extraction x, TokenRange noun, TokenRange span) {
+    Document d = x.doc;
+    for (int k = noun.begin(); k < Math.min(span.end(), noun.begin() + APPOSITION_REACH); k++) {
+      if (x.is(k, Words.SPORT_WORD)) {
+        String role = d.key(k).contains("football") ? "footballer" : "athlete";
+        RankEntry e = d.lexicon().rank(role);
+        return e == null ? null : new Chunks.Rank(noun, e, true);
+      }
+    }
+    return null;
+  }
+
+  /** The phrase's state and the word that tells it: {iso3, cue}, or nulls. */
+  static String[] origin(Extraction x, TokenRange span) {
+    Document d = x.doc;
+    for (int k = span.begin(); k < span.end(); k++) {
+      Chunks.Place p = d.place(k);
+      if (p == null) {
+        continue;
+      }
+      boolean reached = k > span.begin() && x.is(k - 1, Words.AT) && !p.possessive();
+      if (!reached && (p.tellsOrigin() || (k > span.begin() && x.is(k - 1, Words.OF)))) {
+        return new String[] {p.iso3(), d.text(k)};
+      }
+    }
+    return new String[] {null, null};
+  }
+}

@@ -1,0 +1,202 @@
+package org.defections.extract.text;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.defections.extract.AnnotatedDocument.Span;
+import org.defections.extract.text.Chunks.PlaceKind;
+import org.defections.lexicon.LanguageLexicon;
+import org.defections.lexicon.Lexicons.PlaceEntry;
+import org.defections.lexicon.Lexicons.RankEntry;
+import org.defections.lexicon.Lexicons.TriggerEntry;
+
+/**
+ * Fills a {@link Document}'s chunk layers from its annotations and lexicons: numbers, ranks (an ambiguous rank word
+ * only where it reads as a rank), places (the place chunks, "the" + a phrase, single tokens the matcher could not
+ * see; a region of context only where the passage names the state it stands against), triggers, dates and names.
+ */
+final class Layers {
+  private static final Pattern PLACE_PARTICLE = Pattern.compile("^(?:al|el|as|ash|ad)-");
+  private static final Pattern DIGITS = Pattern.compile("\\d{1,3}(,\\d{3})+|\\d+");
+  /** The longest digit run read as a count (larger ones are ids, phone numbers). */
+  private static final int MAX_COUNT_DIGITS = 9;
+
+  private final Document d;
+  private final LanguageLexicon lexicon;
+  /** Regions of context and the state each needs the passage to name ("the South": PRK). */
+  private final List<Object[]> contexts = new ArrayList<>();
+
+  private Layers(Document d) {
+    this.d = d;
+    this.lexicon = d.lexicon();
+  }
+
+  static void fill(Document d) {
+    Layers l = new Layers(d);
+    l.numbers();
+    l.ranks();
+    l.places();
+    l.triggers();
+    l.dates();
+    l.names();
+  }
+
+  static <T> void fill(T[] layer, TokenRange r, T chunk) {
+    for (int i = r.begin(); i < r.end(); i++) {
+      layer[i] = chunk;
+    }
+  }
+
+  private void numbers() {
+    for (int i = 0; i < d.size(); i++) {
+      String k = d.key(i);
+      if (DIGITS.matcher(k).matches() && k.length() <= MAX_COUNT_DIGITS) {
+        d.numberAt[i] = Integer.parseInt(k.replace(",", ""));
+      } else {
+        d.numberAt[i] = lexicon.number(k);
+      }
+    }
+  }
+
+  private void ranks() {
+    for (Span c : d.source().ranks()) {
+      RankEntry r = lexicon.rank(c.text());
+      TokenRange range = range(c);
+      if (r == null || range.isEmpty() || (lexicon.ambiguousRank(c.text()) && !rankReading(range))) {
+        continue;
+      }
+      fill(d.rankAt, range, new Chunks.Rank(range, r, lexicon.pluralRank(c.text())));
+    }
+  }
+
+  /**
+   * An ambiguous rank word ("general", "mayor" in Spanish) is a rank after a determiner or a number, or before a
+   * name, and not before a noun that makes it an ordinary word ("la mayor parte").
+   */
+  private boolean rankReading(TokenRange r) {
+    int b = r.begin() - 1;
+    boolean after = b >= 0 && (d.is(b, "DET") || d.number(b) != null);
+    boolean beforeName = r.end() < d.size() && NameFinder.capitalized(d.text(r.end()))
+        && lexicon.wordClass(d.key(r.end())) == null && lexicon.places(d.text(r.end())).isEmpty();
+    boolean ordinary = r.end() < d.size() && d.is(r.end(), "NOT_AFTER_RANK");
+    return (after || beforeName) && !ordinary;
+  }
+
+  private void places() {
+    Set<String> named = new HashSet<>();
+    for (Span c : d.source().places()) {
+      TokenRange range = range(c);
+      if (!range.isEmpty()) {
+        place(range, Document.stripPossessive(c.text()));
+      }
+      for (PlaceEntry e : lexicon.places(Document.stripPossessive(c.text()))) {
+        if (!e.kind().startsWith("CONTEXT")) {
+          named.add(e.iso3());
+        }
+      }
+    }
+    for (int i = 0; i + 1 < d.size(); i++) {
+      if (d.placeAt[i] == null && "the".equals(d.key(i)) && !lexicon.places("the " + d.base(i + 1)).isEmpty()) {
+        place(new TokenRange(i, i + 2), "the " + d.base(i + 1));
+      }
+    }
+    for (int i = 0; i < d.size(); i++) {
+      if (d.placeAt[i] == null) {
+        String b = d.base(i);
+        String noParticle = PLACE_PARTICLE.matcher(b).replaceFirst("");
+        if (!lexicon.places(b).isEmpty()) {
+          place(new TokenRange(i, i + 1), b);
+        } else if (!noParticle.equals(b) && !lexicon.places(noParticle).isEmpty()) {
+          place(new TokenRange(i, i + 1), noParticle);
+        }
+      }
+    }
+    // a rank inside a longer place phrase is part of its name: "la Guardia Nacional Bolivariana" is a force
+    for (int i = 0; i < d.size(); i++) {
+      Chunks.Rank r = d.rankAt[i];
+      Chunks.Place p = d.placeAt[i];
+      if (r != null && p != null && p.range().contains(r.range()) && p.range().length() > r.range().length()) {
+        d.rankAt[i] = null;
+      }
+    }
+    for (Object[] c : contexts) {
+      Chunks.Place p = (Chunks.Place) c[0];
+      if (!named.contains((String) c[1])) {
+        for (int i = p.range().begin(); i < p.range().end(); i++) {
+          if (d.placeAt[i] == p) {
+            d.placeAt[i] = null;
+          }
+        }
+      }
+    }
+    for (int i = 0; i < d.size(); i++) {
+      if (d.placeAt[i] != null && d.placeAt[i].range().begin() == i) {
+        d.stateMentions.merge(d.placeAt[i].iso3(), 1, Integer::sum);
+      }
+    }
+  }
+
+  private void place(TokenRange range, String phrase) {
+    List<PlaceEntry> entries = lexicon.places(phrase);
+    PlaceEntry chosen = entries.stream().filter(e -> !e.kind().startsWith("CONTEXT:")).findFirst()
+        .orElse(entries.isEmpty() ? null : entries.get(0));
+    if (chosen == null) {
+      return;
+    }
+    int last = range.end() - 1;
+    boolean possessive = d.text(last).endsWith("'s") || d.text(last).endsWith("\u2019s")
+        || (last + 1 < d.size() && "'s".equals(d.key(last + 1)));
+    Chunks.Place p = new Chunks.Place(range, chosen.iso3(), PlaceKind.of(chosen.kind()), possessive);
+    if (p.kind() == PlaceKind.CONTEXT) {
+      contexts.add(new Object[] {p, chosen.kind().substring("CONTEXT:".length())});
+    }
+    fill(d.placeAt, range, p);
+  }
+
+  private void triggers() {
+    for (Span c : d.source().triggers()) {
+      TriggerEntry e = lexicon.trigger(c.text());
+      TokenRange range = range(c);
+      if (e != null && !range.isEmpty()) {
+        d.addTrigger(new Chunks.Trigger(range, e, null));
+      }
+    }
+  }
+
+  private void dates() {
+    for (Span c : d.source().dates()) {
+      TokenRange range = range(c);
+      if (!range.isEmpty()) {
+        fill(d.dateAt, range, new Chunks.Date(range, c.value()));
+      }
+    }
+  }
+
+  private void names() {
+    for (TokenRange s : d.sentences()) {
+      for (Chunks.Name n : NameFinder.find(d, s)) {
+        fill(d.nameAt, n.range(), n);
+      }
+    }
+  }
+
+  /** The tokens that lie wholly inside an annotation's character span. */
+  private TokenRange range(Span c) {
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < d.size(); i++) {
+      TokenView t = d.token(i);
+      if (t.begin() >= c.begin() && t.end() <= c.end()) {
+        if (first < 0) {
+          first = i;
+        }
+        last = i;
+      } else if (t.begin() >= c.end()) {
+        break;
+      }
+    }
+    return first < 0 ? TokenRange.EMPTY : new TokenRange(first, last + 1);
+  }
+}

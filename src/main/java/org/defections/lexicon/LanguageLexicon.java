@@ -102,6 +102,11 @@ public final class LanguageLexicon implements Serializable {
     return words.get(Lexicons.key(word));
   }
 
+  /** The word class of a lookup key (already lower case, as {@link Lexicons#key} makes it), or null. */
+  public String wordClassOfKey(String key) {
+    return words.get(key);
+  }
+
   public List<Cue> factualityCues() {
     return Collections.unmodifiableList(factuality);
   }

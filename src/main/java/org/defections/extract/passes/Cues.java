@@ -5,6 +5,10 @@ import org.defections.extract.text.TokenRange;
 
 /** Finding the phrases of the cue tables (factuality, sense) in a token range. */
 final class Cues {
+  /** The words of each cue phrase, split once. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, String[]> WORDS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private Cues() {}
 
   /**
@@ -12,7 +16,7 @@ final class Cues {
    * its key without a possessive; "n't" matches any contraction ("didn't", "hasn't").
    */
   static int find(Document d, String phrase, int from, int to) {
-    String[] words = phrase.split(" ");
+    String[] words = WORDS.computeIfAbsent(phrase, p -> p.split(" "));
     outer:
     for (int i = Math.max(0, from); i + words.length <= Math.min(to, d.size()); i++) {
       for (int w = 0; w < words.length; w++) {

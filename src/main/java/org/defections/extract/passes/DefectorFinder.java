@@ -39,7 +39,7 @@ final class DefectorFinder {
   static Found find(Extraction x, Chunks.Trigger t, Clause c) {
     TokenRange bounds = new TokenRange(c.begin(), c.sentence().end());
     for (Rule r : x.rules.rules(Stage.DEFECTOR)) {
-      Match m = r.pattern().find(x.doc, bounds, t.range().begin(), mm -> t.range().equals(mm.group("trigger")));
+      Match m = r.pattern().findAnchored(x.doc, bounds, "trigger", t.range());
       if (m == null) {
         continue;
       }

@@ -33,7 +33,7 @@ final class Judgements {
   static Sense sense(Extraction x, Chunks.Trigger t, Clause c) {
     Document d = x.doc;
     for (Rule r : x.rules.rules(Stage.SENSE)) {
-      Match m = r.pattern().find(d, c.sentence(), t.range().begin(), mm -> t.range().equals(mm.group("trigger")));
+      Match m = r.pattern().findAnchored(d, c.sentence(), "trigger", t.range());
       if (m != null) {
         x.fired.add(r.id());
         return Sense.parse(r.action().arg(0));

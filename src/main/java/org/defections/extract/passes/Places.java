@@ -29,7 +29,7 @@ final class Places {
     String bestRule = null;
     int bestDistance = Integer.MAX_VALUE;
     for (Rule r : x.rules.rules(stage)) {
-      Match m = r.pattern().find(d, bounds, t.range().begin(), mm -> t.range().equals(mm.group("trigger")));
+      Match m = r.pattern().findAnchored(d, bounds, "trigger", t.range());
       if (m == null) {
         continue;
       }

@@ -37,6 +37,24 @@ public final class TokenPattern<D extends TokenSequence> {
     }
   }
 
+  /** The name of the group the pattern starts with (its first element), or null. */
+  public String leadingGroup() {
+    Node<D> first = root instanceof Node.Seq<D> s ? s.items().get(0) : root;
+    return first instanceof Node.Group<D> g ? g.name() : null;
+  }
+
+  /**
+   * The accepted match where group {@code group} covers exactly {@code range}, with the leftmost start in
+   * [bounds.begin, range.begin]; a pattern that starts with that group is tried at the range's start only.
+   */
+  public Match findAnchored(D doc, TokenRange bounds, String group, TokenRange range) {
+    java.util.function.Predicate<Match> accept = m -> range.equals(m.group(group));
+    if (group.equals(leadingGroup())) {
+      return matchAt(doc, range.begin(), bounds, accept);
+    }
+    return find(doc, bounds, range.begin(), accept);
+  }
+
   /** The names of the pattern's groups. */
   public java.util.Set<String> groups() {
     return groups;

@@ -223,7 +223,7 @@ public final class Document implements TokenSequence {
       return false;
     }
     String k = key(i);
-    return classes.contains(cls, k) || cls.equals(lexicon.wordClass(k));
+    return classes.contains(cls, k) || cls.equals(lexicon.wordClassOfKey(k));
   }
 
   public boolean capitalized(int i) {

@@ -147,28 +147,16 @@ public final class DocumentPrimitives implements PrimitiveResolver<Document> {
     boolean test(Document d, int begin, int end);
   }
 
+  /** A test of each token, as a property: it holds of a range when it holds of every token. */
   private static Primitive<Document> token(TokenTest t) {
-    return new Primitive<>() {
-      @Override
-      public boolean isUnit() {
-        return false;
-      }
-
-      @Override
-      public int unitEnd(Document d, int i) {
-        return t.test(d, i) ? i + 1 : -1;
-      }
-
-      @Override
-      public boolean holds(Document d, int b, int e) {
-        for (int i = b; i < e; i++) {
-          if (!t.test(d, i)) {
-            return false;
-          }
+    return property((d, b, e) -> {
+      for (int i = b; i < e; i++) {
+        if (!t.test(d, i)) {
+          return false;
         }
-        return e > b;
       }
-    };
+      return true;
+    });
   }
 
   private static Primitive<Document> property(RangeTest t) {

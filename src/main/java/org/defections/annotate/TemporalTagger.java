@@ -57,13 +57,14 @@ public final class TemporalTagger {
       Pattern.compile("(?=[JFMASOND])\\b" + MONTH + "\\s+" + DAY + "\\b(?!\\s*,?\\s*\\d)");
   private static final Pattern DAY_MONTH = Pattern.compile("(?=\\d)\\b" + DAY + "\\s+(?:of\\s+)?" + MONTH + "\\b");
   private static final Pattern MONTH_ALONE = Pattern.compile(
-      "(?=[iosbulemtn])\\b(?:in|on|since|by|until|late|early|mid-?|last|this|next)\\s+(?:late\\s+|early\\s+)?"
+      "(?=[iosbulemtnIOSBULEMTN])\\b(?i:in|on|since|by|until|late|early|mid-?|last|this|next)\\s+"
+          + "(?i:late\\s+|early\\s+)?"
           + "(?=[JFMASOND])(January|February|March|April|May|June|July|August|September|October|November|December)"
           + "\\b(?!\\s+\\d)");
   private static final Pattern YEAR_ALONE =
-      Pattern.compile("(?=[isdobuelmawf])\\b(?:in|since|during|of|by|until|early|late|mid-?|around|summer|winter|"
-          + "spring|autumn|fall|"
-          + "in\\s+(?:early|late|mid-?))\\s*" + YEAR + "\\b(?!\\s*(?:-|–)\\s*\\d)");
+      Pattern.compile("(?=[isdobuelmawfISDOBUELMAWF])\\b(?i:in|since|during|of|by|until|early|late|mid-?|around"
+          + "|summer|winter|spring|autumn|fall|in\\s+(?:early|late|mid-?))\\s*" + YEAR
+          + "\\b(?!\\s*(?:-|–)\\s*\\d)");
   private static final Pattern POSSESSIVE_YEAR = Pattern.compile("(?=[HhTt])\\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\\s+"
       + YEAR + "\\s+(?:defection|desertion|escape|flight)\\b");
   private static final Pattern WEEKDAY = Pattern.compile(

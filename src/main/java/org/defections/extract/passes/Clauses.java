@@ -20,6 +20,11 @@ final class Clauses {
   static int start(Extraction x, int tb, int ss) {
     Document d = x.doc;
     for (int i = tb - 1; i >= ss; i--) {
+      int opening = parenthesisOpening(x, i, ss);
+      if (opening >= 0) {
+        i = opening; // "Eleven troops – three officers, two warrant officers and six civilians – defected"
+        continue;
+      }
       if (x.is(i, Words.CLAUSE_PUNCT)) {
         return i + 1;
       }
@@ -33,6 +38,28 @@ final class Clauses {
       }
     }
     return ss;
+  }
+
+  /**
+   * Where a parenthesis that closes at {@code close} opens: the nearest earlier dash for a dash, "(" for ")", with no
+   * trigger between; -1 when {@code close} closes nothing.
+   */
+  private static int parenthesisOpening(Extraction x, int close, int ss) {
+    Document d = x.doc;
+    String k = d.key(close);
+    boolean dash = x.is(close, Words.DASH);
+    if (!dash && !")".equals(k)) {
+      return -1;
+    }
+    for (int j = close - 1; j >= ss; j--) {
+      if (x.inTrigger(j) || x.is(j, Words.CLAUSE_END)) {
+        return -1;
+      }
+      if (dash ? x.is(j, Words.DASH) : "(".equals(d.key(j))) {
+        return j;
+      }
+    }
+    return -1;
   }
 
   static int end(Extraction x, int te, int se) {

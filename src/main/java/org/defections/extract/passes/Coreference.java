@@ -149,12 +149,10 @@ final class Coreference {
       return true;
     }
     RankClass mine = RankClass.valueOf(m.getRankClass());
-    if (mine == RankClass.ENLISTED) {
-      return cls == RankClass.ENLISTED && p.rank().specificity() > m.getRankSpecificity();
-    }
-    // a generic military description ("officer", "pilot") is named by a specific military rank
+    // a generic military description ("officer", "pilot") is named by a specific military rank; any description by a
+    // more specific one of its class ("the diplomat" by "the chargé d'affaires")
     return mine == RankClass.UNKNOWN && cls.military()
-        || mine.officer() && mine == cls && p.rank().specificity() > m.getRankSpecificity();
+        || mine == cls && p.rank().specificity() > m.getRankSpecificity();
   }
 
   /** "The pilot, Col. X" / "X was ... a pilot": the role word stands next to the name. */
@@ -169,6 +167,37 @@ final class Coreference {
       }
     }
     return false;
+  }
+
+  /**
+   * A definite description of one person ("the general was among ...", "the pilot was later allowed ...") refers to
+   * the last single defector of the passage whose rank it fits (the same rank, or one of its class at least as
+   * specific): the defector takes that one's name, rank, state and post, so that both mentions are one record.
+   */
+  static void definite(Extraction x, Defector def) {
+    if (!def.definite || def.name != null || def.rank == null || !Integer.valueOf(1).equals(def.count)) {
+      return;
+    }
+    for (int k = x.mentions.size() - 1; k >= 0; k--) {
+      Mention m = x.mentions.get(k);
+      if (!m.countable() || !Integer.valueOf(1).equals(m.getGroupSize()) || m.getRank() == null) {
+        continue;
+      }
+      boolean fits = m.getRank().equals(def.rank.canonical()) || (m.getRankClass().equals(def.rank.rankClass())
+          && m.getRankSpecificity() >= def.rank.specificity());
+      if (fits) {
+        def.name = m.getPersonName();
+        if (m.getRankSpecificity() > def.rank.specificity()) {
+          def.rank = x.doc.lexicon().rank(m.getRank()) != null ? x.doc.lexicon().rank(m.getRank()) : def.rank;
+        }
+        if (def.origin == null) {
+          def.origin = m.getOriginCountry();
+          def.originCue = "entity";
+        }
+        def.antecedent = m;
+        return;
+      }
+    }
   }
 
   static void adoptRank(Extraction x, Mention m, RankEntry r) {

@@ -17,6 +17,10 @@ final class Defector {
   String organization;
   /** The phrase rule that recognised this defector inside its phrase, or null. */
   String phraseRule;
+  /** A definite description ("the general"): it may refer to a defector told before. */
+  boolean definite;
+  /** The earlier mention a definite description refers to, or null. */
+  org.defections.extract.Mention antecedent;
 
   static Defector named(String name, RankEntry rank) {
     Defector d = new Defector();
@@ -37,6 +41,8 @@ final class Defector {
     d.originCue = originCue;
     d.organization = organization;
     d.phraseRule = phraseRule;
+    d.definite = definite;
+    d.antecedent = antecedent;
     return d;
   }
 

@@ -122,8 +122,18 @@ final class DefectorFinder {
    */
   private static TokenRange lastSegment(Extraction x, TokenRange np) {
     Document d = x.doc;
-    if (np.length() < 2 || ",".equals(d.key(np.end() - 1))) {
-      return np;
+    if (np.length() >= 2 && ",".equals(d.key(np.end() - 1)) && np.end() < d.size() && x.is(np.end(), Words.RELATIVE)) {
+      // "..., Mr Rusesabagina's wife and his family, who fled": a relative clause tells of the phrase just before it
+      for (int i = np.end() - 2; i > np.begin(); i--) {
+        if (",".equals(d.key(i))) {
+          return new TokenRange(i + 1, np.end() - 1);
+        }
+      }
+      return new TokenRange(np.begin(), np.end() - 1);
+    }
+    if (np.length() < 2 || ",".equals(d.key(np.end() - 1)) || PhraseSplitter.including(x, np)
+        || PhraseSplitter.isList(x, np)) {
+      return np; // a closed apposition, or a list: "42 Syrians, including a general, three colonels, ..."
     }
     int comma = -1;
     for (int i = np.end() - 2; i >= np.begin(); i--) {

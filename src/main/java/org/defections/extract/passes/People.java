@@ -16,11 +16,14 @@ final class People {
   private static final int ORIGIN_BEFORE = 3;
   /** Tokens after the comma of an apposition in which its state is read ("X, a Syrian pilot"). */
   private static final int ORIGIN_AFTER = 5;
+  /** The shortest surname read alone as a name. */
+  private static final int SURNAME_LENGTH = 4;
 
   private People() {}
 
-  /** Collects every name of the passage that can be a person's. */
+  /** Collects every name of the passage that can be a person's, then the surnames it uses alone. */
   static void collect(Extraction x) {
+    markSurnames(x);
     Document d = x.doc;
     for (int s = 0; s < d.sentences().size(); s++) {
       TokenRange sent = d.sentence(s);
@@ -36,10 +39,63 @@ final class People {
         if (rank == null) {
           rank = titleBefore(x, r.begin(), sent.begin());
         }
+        if (rank == null) {
+          rank = copularRank(x, r.end(), sent.end());
+        }
         x.people.add(new Person(n.text(), rank, originNear(x, r, sent), s, r,
             inPrepositionalPhrase(x, r.begin(), sent.begin())));
       }
     }
+  }
+
+  /**
+   * A one-word surname of a person the passage names in full ("Abdo Hussameddin ... Hussameddin defected") becomes a
+   * name where it stands alone: capitalised, at least {@value #SURNAME_LENGTH} letters, of no lexicon class.
+   */
+  private static void markSurnames(Extraction x) {
+    Document d = x.doc;
+    java.util.Map<String, String> full = new java.util.HashMap<>();
+    for (TokenRange s : d.sentences()) {
+      for (Chunks.Name n : d.names(s)) {
+        if (n.range().length() >= 2) {
+          String surname = org.defections.extract.Names.surname(n.text());
+          if (surname.length() >= SURNAME_LENGTH) {
+            full.putIfAbsent(surname, n.text());
+          }
+        }
+      }
+    }
+    for (int i = 0; i < d.size(); i++) {
+      if (d.name(i) != null || !d.capitalized(i) || d.lexicon().wordClass(d.base(i)) != null) {
+        continue;
+      }
+      String key = org.defections.extract.Names.surname(d.base(i));
+      if (full.containsKey(key) && (i + 1 >= d.size() || !d.capitalized(i + 1))) {
+        d.addName(new Chunks.Name(new TokenRange(i, i + 1), d.base(i), d.possessive(i)));
+      }
+    }
+  }
+
+  /**
+   * "X was the chargé d'affaires at ...", "X, 32, is a diplomat": the rank a copula gives a name right after it (an
+   * age between commas allowed).
+   */
+  static RankEntry copularRank(Extraction x, int after, int end) {
+    Document d = x.doc;
+    int i = after;
+    if (i + 2 < end && ",".equals(d.key(i)) && d.number(i + 1) != null && ",".equals(d.key(i + 2))) {
+      i += 3;
+    }
+    if (i >= end || !x.is(i, Words.COPULA)) {
+      return null;
+    }
+    i++;
+    while (i < end && d.rank(i) == null && (x.is(i, Words.SINGULAR_DETERMINER) || x.is(i, Words.RANK_ADJECTIVE)
+        || x.is(i, Words.TITLE_MODIFIER) || d.place(i) != null)) {
+      i++;
+    }
+    Chunks.Rank r = d.rankStarting(i);
+    return r == null ? null : r.entry();
   }
 
   /** The token that governs a name: the first one before it that is not a title, rank, place or modifier. */

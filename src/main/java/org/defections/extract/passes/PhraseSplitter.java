@@ -30,12 +30,14 @@ import org.defections.lexicon.Lexicons.RankEntry;
 final class PhraseSplitter {
   /** Tokens after a phrase in which an apposition's rank is read ("X, a senior colonel in ..., defected"). */
   private static final int APPOSITION_REACH = 8;
+  /** Tokens after a list segment's count in which its rank or noun stands ("two warrant officers"). */
+  private static final int LIST_HEAD_REACH = 5;
 
   private enum Kind { PERSON, GROUP, PEOPLE }
 
   /** A unit a phrase rule recognised. */
   private record Unit(Kind kind, String rule, TokenRange range, TokenRange name, Chunks.Rank rank, Integer count,
-      boolean vague, boolean plural, String state) {}
+      boolean vague, boolean plural, String state, boolean definite) {}
 
   private PhraseSplitter() {}
 
@@ -61,6 +63,20 @@ final class PhraseSplitter {
       } else {
         groups.add(u);
       }
+    }
+    // "four new recruits – A, B, C and D –": as many names as a counted group's size are its members
+    Unit counted = membersOf(groups, people);
+    if (counted != null) {
+      for (Unit p : people) {
+        Defector def = Defector.named(d.nameText(p.name()), p.rank() != null ? p.rank().entry()
+            : counted.rank() == null ? null : counted.rank().entry());
+        def.origin = counted.state() != null ? counted.state() : origin[0];
+        def.originCue = counted.state() != null ? "phrase" : origin[1];
+        def.phraseRule = p.rule();
+        People.enrich(x, def);
+        out.add(def);
+      }
+      return out;
     }
     if (!people.isEmpty()) {
       RankEntry single = null;
@@ -91,8 +107,8 @@ final class PhraseSplitter {
       return out;
     }
     List<Unit> chosen = new ArrayList<>(groups);
-    if (including(x, span) && chosen.size() > 1) {
-      chosen.remove(0);
+    if ((including(x, span) || brokenDown(chosen)) && chosen.size() > 1) {
+      chosen.remove(0); // "42 Syrians, including ...", "eleven troops – three officers, two ... –": the parts count
     }
     List<Defector> merged = new ArrayList<>();
     for (Unit g : chosen) {
@@ -128,6 +144,41 @@ final class PhraseSplitter {
     return out;
   }
 
+  /**
+   * The counted group whose members the names after it are: the last group before the first name, with a count of
+   * two or more equal to the number of names; null when there is none.
+   */
+  private static Unit membersOf(List<Unit> groups, List<Unit> people) {
+    if (people.size() < 2) {
+      return null;
+    }
+    int firstName = people.get(0).range().begin();
+    Unit last = null;
+    for (Unit g : groups) {
+      if (g.range().end() <= firstName) {
+        last = g;
+      } else if (g.count() != null) {
+        return null; // a counted group among the names: they are not its members
+      }
+    }
+    return last != null && last.count() != null && last.count() == people.size() ? last : null;
+  }
+
+  /** A total and its breakdown: the first group's count is the sum of two or more counted groups after it. */
+  private static boolean brokenDown(List<Unit> groups) {
+    if (groups.size() < 3 || groups.get(0).count() == null) {
+      return false;
+    }
+    int sum = 0;
+    for (Unit g : groups.subList(1, groups.size())) {
+      if (g.count() == null) {
+        return false;
+      }
+      sum += g.count();
+    }
+    return sum == groups.get(0).count();
+  }
+
   private static Defector defector(Unit g, String[] origin) {
     Defector def = new Defector();
     def.rank = g.rank() == null ? null : g.rank().entry();
@@ -137,10 +188,39 @@ final class PhraseSplitter {
     def.origin = g.state() != null ? g.state() : origin[0];
     def.originCue = g.state() != null ? "phrase" : origin[1];
     def.phraseRule = g.rule();
+    def.definite = g.definite();
     return def;
   }
 
-  private static boolean including(Extraction x, TokenRange span) {
+  /**
+   * Whether a phrase lists counted people over commas ("three officers, two warrant officers and six civilians"): two
+   * or more of its comma segments start with a count followed by a rank or people noun.
+   */
+  static boolean isList(Extraction x, TokenRange span) {
+    Document d = x.doc;
+    int counted = 0;
+    int segment = span.begin();
+    for (int i = span.begin(); i <= span.end(); i++) {
+      if (i == span.end() || ",".equals(d.key(i))) {
+        int k = segment;
+        if (k < i && x.is(k, Words.AND)) {
+          k++;
+        }
+        if (k < i && d.number(k) != null) {
+          for (int j = k + 1; j < Math.min(i, k + LIST_HEAD_REACH); j++) {
+            if (d.rank(j) != null || x.is(j, Words.PEOPLE)) {
+              counted++;
+              break;
+            }
+          }
+        }
+        segment = i + 1;
+      }
+    }
+    return counted >= 2;
+  }
+
+  static boolean including(Extraction x, TokenRange span) {
     for (int k = span.begin(); k < span.end(); k++) {
       if (x.is(k, Words.INCLUDING)) {
         return true;
@@ -185,7 +265,7 @@ final class PhraseSplitter {
         if (rank == null && name.begin() - 1 >= span.begin()) {
           rank = d.rank(name.begin() - 1);
         }
-        return new Unit(Kind.PERSON, r.id(), m.range(), name, rank, 1, false, false, null);
+        return new Unit(Kind.PERSON, r.id(), m.range(), name, rank, 1, false, false, null, false);
       }
       case "group":
       case "people": {
@@ -197,6 +277,9 @@ final class PhraseSplitter {
           return null;
         }
         TokenRange countRange = m.group(r.action().arg(1));
+        if (countRange == null && r.action().name().equals("people")) {
+          return null; // people nouns count only with a count: "their families" names no defector
+        }
         Integer count = null;
         boolean vague = false;
         if (countRange != null) {
@@ -208,8 +291,14 @@ final class PhraseSplitter {
             : d.place(stateRange.begin()).iso3();
         boolean plural = rank != null && head != null && rankIn(d, head) != null ? rankIn(d, head).plural()
             : head != null && d.key(head.end() - 1).endsWith("s");
+        // "the general was among ...": a bare definite description (no demonym, no complement: "the ambassador to
+        // India" is someone else)
+        boolean definite = countRange == null && m.range().begin() > span.begin()
+            && "the".equals(d.key(m.range().begin() - 1)) && d.place(m.range().begin()) == null
+            && !(m.range().end() < d.size() && (x.is(m.range().end(), Words.PREPOSITION) || d.place(m.range().end())
+            != null));
         return new Unit(r.action().name().equals("group") ? Kind.GROUP : Kind.PEOPLE, r.id(), m.range(), null, rank,
-            count, vague, plural, state);
+            count, vague, plural, state, definite);
       }
       default:
         throw new IllegalStateException("phrase rule " + r.id() + " has action " + r.action());

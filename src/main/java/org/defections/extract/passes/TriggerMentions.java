@@ -52,6 +52,7 @@ final class TriggerMentions {
     List<Mention> out = new ArrayList<>();
     int k = 0;
     for (Defector def : found.defectors()) {
+      Coreference.definite(x, def);
       Mention m = Mentions.blank(x, t, s);
       m.setMentionId(d.source().articleId() + "#" + m.getBegin() + "#" + (k++));
       m.setRuleId(def.phraseRule == null ? found.rule() : found.rule() + ">" + def.phraseRule);
@@ -78,7 +79,7 @@ final class TriggerMentions {
       m.setDestinationCountry(dest);
       m.setOrganization(def.organization);
       if (def.rank != null && def.rank.type() == RankClass.DIPLOMAT) {
-        m.setPosting(posting(x, def, s, t.range().begin()));
+        m.setPosting(def.antecedent != null ? def.antecedent.getPosting() : posting(x, def, s, t.range().begin()));
       }
       m.setNatoCode(x.natoCode(m.getRank(), origin));
       m.setGroupSize(def.vagueLarge ? null : def.count);
@@ -126,10 +127,13 @@ final class TriggerMentions {
     }
   }
 
-  /** A weak trigger whose own words give a state context ("sought refuge", "joined the rebels"). */
+  /**
+   * A weak trigger whose own words give a state context: a word of state context ("sought refuge", "joined the
+   * rebels") or a state ("left the Iranian camp").
+   */
   private static boolean givesStateContext(Extraction x, Chunks.Trigger t) {
     for (int i = t.range().begin(); i < t.range().end(); i++) {
-      if (x.is(i, Words.STATE_CONTEXT)) {
+      if (x.is(i, Words.STATE_CONTEXT) || x.doc.place(i) != null) {
         return true;
       }
     }

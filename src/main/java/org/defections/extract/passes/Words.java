@@ -13,6 +13,10 @@ final class Words {
   static final String CLAUSE_WORD = "CLAUSE_WORD";
   /** Words that end a trigger's clause after it ("but", "because"). */
   static final String CLAUSE_END = "CLAUSE_END";
+  /** Relative pronouns ("who", "which"). */
+  static final String RELATIVE = "RELATIVE";
+  /** Dashes, which may enclose a parenthesis ("eleven troops – three officers and ... – defected"). */
+  static final String DASH = "DASH";
   /** "and": coordination, inside a noun phrase or between clauses. */
   static final String AND = "AND";
   /** Words between a name and what governs it that describe the name ("the former deputy"). */
@@ -95,7 +99,7 @@ final class Words {
       SINGULAR_DETERMINER, MOTION, PERFECT_AUX, PERFECT_ADVERB, PAST_PERFECT_AUX, PAST_PERFECT_ADVERB, EARLIER_AFTER,
       REPORTING_FRAME, REPORTING_FRAME_LINK, IDENTIFYING, DEFECTOR_NOUN, DEPARTURE, SPORT_WORD, STATE_CONTEXT,
       INCLUDING, POST_PREPOSITION, NP_INNER, APPOSITION_STOP, POSSESSIVE_PRONOUN, NOUN_TRIGGER_MODIFIER,
-      OF_PHRASE_END, FAMILY, OF, AT, SINGULAR_PRONOUN, ASYLUM_WORD, REPORT_WORD);
+      OF_PHRASE_END, FAMILY, OF, AT, DASH, RELATIVE, SINGULAR_PRONOUN, ASYLUM_WORD, REPORT_WORD);
 
   /** Tokens a factuality cue of scope BEFORE may stand before its trigger. */
   static final String FACTUALITY_WINDOW = "FACTUALITY_WINDOW";

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Finds person-like names in a passage: runs of two or more capitalised words, particles inside ("Abdul-Aziz Jassem
- * al-Shallal", "Ramón Aguilar de la Peña"), none of them a rank, place or date, nor a word of a lexicon class other
+ * al-Shallal", "Ramón Aguilar de la Peña"), or one after an honorific ("Mr Hao"), none of them a rank, place or date, nor a word of a lexicon class other
  * than particles and rulers' titles (months, organisations, determiners, stop words); a possessive word ends a name.
  * A run followed by an organisation word ("Meridian Hall") or a model designation ("Mirage F1") names a thing.
  */
@@ -67,7 +67,10 @@ public final class NameFinder {
         }
         break;
       }
-      if (words >= 2 && lastName >= start) {
+      // "Mr Hao", "Ms. Hu": an honorific makes one word a name
+      boolean titled = words == 1 && start > within.begin() && "HONORIFIC".equals(d.lexicon().wordClassOfKey(
+          d.key(start - 1)));
+      if ((words >= 2 || titled) && lastName >= start) {
         int s = start;
         while (s < lastName && particle(d.key(s)) && !capitalized(d.text(s))) {
           s++; // a name starts with a capitalised word: "al-Assad" drops "al", "Abdel Monein" keeps "Abdel"

@@ -13,7 +13,7 @@ final class Cues {
 
   /**
    * The first token where the phrase's words stand in order in [from, to), or -1. A word matches a token's key, or
-   * its key without a possessive; "n't" matches any contraction ("didn't", "hasn't").
+   * its key without a possessive; "n't" matches any contraction ("didn't", "hasn't"); no token of a date matches.
    */
   static int find(Document d, String phrase, int from, int to) {
     String[] words = WORDS.computeIfAbsent(phrase, p -> p.split(" "));
@@ -22,8 +22,9 @@ final class Cues {
       for (int w = 0; w < words.length; w++) {
         String tok = d.key(i + w);
         String word = words[w];
-        if (!(tok.equals(word) || stripPossessive(tok).equals(word) || (word.equals("n't") && tok.endsWith("n't")))) {
-          continue outer;
+        if (!(tok.equals(word) || stripPossessive(tok).equals(word) || (word.equals("n't") && tok.endsWith("n't")))
+            || d.date(i + w) != null) {
+          continue outer; // a cue is no part of a date: "may" in "3 May 1989"
         }
       }
       return i;

@@ -17,6 +17,8 @@ final class Defector {
   String organization;
   /** The phrase rule that recognised this defector inside its phrase, or null. */
   String phraseRule;
+  /** A diplomat's post the phrase gives ("ambassadors in China, India and Poland": one defector each), or null. */
+  String posting;
   /** A definite description ("the general"): it may refer to a defector told before. */
   boolean definite;
   /** The earlier mention a definite description refers to, or null. */
@@ -42,6 +44,7 @@ final class Defector {
     d.organization = organization;
     d.phraseRule = phraseRule;
     d.definite = definite;
+    d.posting = posting;
     d.antecedent = antecedent;
     return d;
   }

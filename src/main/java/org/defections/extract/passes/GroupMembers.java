@@ -140,6 +140,21 @@ final class GroupMembers {
     if (opened < 0) {
       return found;
     }
+    List<Chunks.Name> names = d.names(new TokenRange(opened, sent.end()));
+    if (names.size() >= 2) {
+      // "They include Colonel A, said to be ...; his brother Lieutenant B; ...": one member per name, with the title
+      // before it, else the group's rank
+      for (Chunks.Name n : names) {
+        Chunks.Rank title = d.rank(n.range().begin() - 1);
+        Mention c = listed(x, group, title != null ? title.entry() : rankOf(x, group), null, 1, next, found.size(),
+            rule);
+        c.setPersonName(n.text());
+        found.add(c);
+      }
+      x.fired.add(rule);
+      group.setKeptOutReason(KeptOutReason.ENUMERATED_MEMBERS.code());
+      return found;
+    }
     RankClass groupClass = group.getRankClass() == null ? null : RankClass.valueOf(group.getRankClass());
     for (int r = opened; r < sent.end(); r++) {
       Chunks.Rank rank = d.rankStarting(r);
@@ -149,22 +164,9 @@ final class GroupMembers {
       if (groupClass != null && groupClass != RankClass.UNKNOWN && groupClass != rank.type()) {
         continue; // "they" are the group's kind of people
       }
-      List<String> posts = new ArrayList<>();
-      int k = rank.range().end();
-      int p = postStart(x, k, sent.end());
-      if (p >= 0) {
-        k = p;
-        while (k < sent.end() && d.place(k) != null) {
-          posts.add(d.place(k).iso3());
-          k = Math.max(k + 1, d.place(k).range().end());
-          if (k < sent.end() && ",".equals(d.key(k))) {
-            k++;
-          }
-          if (k < sent.end() && x.is(k, Words.AND) && k + 1 < sent.end() && d.place(k + 1) != null) {
-            k++;
-          }
-        }
-      }
+      Places.PostList listed = Places.postList(x, rank.range().end(), sent.end());
+      List<String> posts = listed.posts();
+      int k = posts.isEmpty() ? rank.range().end() : listed.end();
       RankEntry e = rank.entry();
       boolean plural = rank.plural();
       if (posts.isEmpty()) {
@@ -184,12 +186,8 @@ final class GroupMembers {
     return new ArrayList<>();
   }
 
-  /** Where a post's place starts after a diplomatic rank ending at {@code j} ("to", "in", "at", then "the"), or -1. */
-  private static int postStart(Extraction x, int j, int to) {
-    if (j + 1 >= to || !x.is(j, Words.POST_PREPOSITION)) {
-      return -1;
-    }
-    return j + 1 < to - 1 && "the".equals(x.doc.key(j + 1)) ? j + 2 : j + 1;
+  private static RankEntry rankOf(Extraction x, Mention m) {
+    return m.getRank() == null ? null : x.doc.lexicon().rank(m.getRank());
   }
 
   private static Mention listed(Extraction x, Mention group, RankEntry rank, String post, Integer size, int sentence,
@@ -200,7 +198,7 @@ final class GroupMembers {
     c.setSentence(x.doc.source().sentences().get(sentence).text());
     c.setSentenceIndex(sentence);
     Mentions.setRank(c, rank);
-    c.setNatoCode(x.natoCode(rank.canonical(), group.getOriginCountry()));
+    c.setNatoCode(rank == null ? null : x.natoCode(rank.canonical(), group.getOriginCountry()));
     c.setGroupSize(size);
     c.setPosting(post);
     if (post != null && post.equals(c.getDestinationCountry())) {

@@ -103,7 +103,8 @@ final class People {
     Document d = x.doc;
     int b = nameStart - 1;
     while (true) {
-      while (b >= floor && (d.rank(b) != null || d.place(b) != null || x.is(b, Words.TITLE_MODIFIER))) {
+      while (b >= floor && (d.rank(b) != null || d.place(b) != null || x.is(b, Words.TITLE_MODIFIER)
+          || x.is(b, Words.RANK_ADJECTIVE) || x.is(b, Words.SERVICE_WORD))) {
         b--;
       }
       // "Libya's ambassador to India Ali al-Essawi": a diplomat's posting belongs to the title before the name
@@ -128,7 +129,8 @@ final class People {
    */
   static boolean startsNounPhrase(Extraction x, int nameStart, int floor) {
     int b = governor(x, nameStart, floor);
-    return b < floor || x.is(b, Words.NP_JOINER) || x.is(b, Words.CLAUSE_WORD);
+    // a fronted date is no governor: "On 3 May 1989 Cuban captain X landed"
+    return b < floor || x.is(b, Words.NP_JOINER) || x.is(b, Words.CLAUSE_WORD) || x.doc.date(b) != null;
   }
 
   /** The rank chunk that ends right before token {@code i}: "Lt. Gen. X", "Syrian Colonel X". */

@@ -9,6 +9,7 @@ import org.defections.extract.text.Chunks;
 import org.defections.extract.text.Document;
 import org.defections.extract.text.TokenRange;
 import org.defections.lexicon.Lexicons.RankEntry;
+import org.defections.lexicon.RankClass;
 
 /**
  * Splits a defector phrase into defectors. The phrase rules recognise its units left to right (at each token the
@@ -116,6 +117,17 @@ final class PhraseSplitter {
         Defector prev = merged.get(merged.size() - 1);
         if (prev.rank == null || (g.rank() != null && g.rank().entry().specificity() > prev.rank.specificity())) {
           prev.rank = g.rank().entry();
+        }
+        continue;
+      }
+      List<String> posts = g.rank() != null && g.rank().type() == RankClass.DIPLOMAT && g.plural() && !g.vague()
+          ? Places.postList(x, g.range().end(), span.end()).posts() : List.of();
+      if (posts.size() >= 2 && (g.count() == null || g.count() == posts.size())) {
+        for (String post : posts) { // "Libya's ambassadors in China, India and Poland": one ambassador per post
+          Defector def = defector(g, origin);
+          def.count = 1;
+          def.posting = post;
+          merged.add(def);
         }
         continue;
       }

@@ -83,6 +83,42 @@ final class Places {
     return posts.isEmpty() ? null : posts.get(posts.size() - 1);
   }
 
+  /**
+   * The posts listed after a diplomatic rank ending at {@code j} ("ambassadors in China, India, the U.K. and
+   * Poland"): the states after "to", "in" or "at", joined by commas and "and" (each with an optional "the"), and the
+   * token after the list. Empty when no post follows.
+   */
+  record PostList(List<String> posts, int end) {}
+
+  static PostList postList(Extraction x, int j, int end) {
+    Document d = x.doc;
+    List<String> posts = new ArrayList<>();
+    if (j + 1 >= end || !x.is(j, Words.POST_PREPOSITION)) {
+      return new PostList(posts, j);
+    }
+    int k = j + 1;
+    while (k < end) {
+      int p = k < end - 1 && "the".equals(d.key(k)) && d.place(k) == null ? k + 1 : k;
+      if (p >= end || d.place(p) == null) {
+        break;
+      }
+      posts.add(d.place(p).iso3());
+      k = Math.max(p + 1, d.place(p).range().end());
+      int next = k;
+      if (next < end && ",".equals(d.key(next))) {
+        next++;
+      }
+      if (next < end && x.is(next, Words.AND)) {
+        next++;
+      }
+      if (next == k) {
+        break;
+      }
+      k = next;
+    }
+    return new PostList(posts, k);
+  }
+
   /** A named person's post: the nearest before the name ("ambassador in Washington, Ali Adjali"), else after it. */
   static String posting(Extraction x, Person p) {
     int window = x.param(Words.TITLE_WINDOW);

@@ -79,7 +79,8 @@ final class TriggerMentions {
       m.setDestinationCountry(dest);
       m.setOrganization(def.organization);
       if (def.rank != null && def.rank.type() == RankClass.DIPLOMAT) {
-        m.setPosting(def.antecedent != null ? def.antecedent.getPosting() : posting(x, def, s, t.range().begin()));
+        m.setPosting(def.posting != null ? def.posting : def.antecedent != null ? def.antecedent.getPosting()
+            : posting(x, def, s, t.range().begin()));
       }
       m.setNatoCode(x.natoCode(m.getRank(), origin));
       m.setGroupSize(def.vagueLarge ? null : def.count);

@@ -13,6 +13,8 @@ final class Words {
   static final String CLAUSE_WORD = "CLAUSE_WORD";
   /** Words that end a trigger's clause after it ("but", "because"). */
   static final String CLAUSE_END = "CLAUSE_END";
+  /** Words of a service between a description and a title ("air force captain X"). */
+  static final String SERVICE_WORD = "SERVICE_WORD";
   /** Relative pronouns ("who", "which"). */
   static final String RELATIVE = "RELATIVE";
   /** Dashes, which may enclose a parenthesis ("eleven troops – three officers and ... – defected"). */
@@ -99,7 +101,7 @@ final class Words {
       SINGULAR_DETERMINER, MOTION, PERFECT_AUX, PERFECT_ADVERB, PAST_PERFECT_AUX, PAST_PERFECT_ADVERB, EARLIER_AFTER,
       REPORTING_FRAME, REPORTING_FRAME_LINK, IDENTIFYING, DEFECTOR_NOUN, DEPARTURE, SPORT_WORD, STATE_CONTEXT,
       INCLUDING, POST_PREPOSITION, NP_INNER, APPOSITION_STOP, POSSESSIVE_PRONOUN, NOUN_TRIGGER_MODIFIER,
-      OF_PHRASE_END, FAMILY, OF, AT, DASH, RELATIVE, SINGULAR_PRONOUN, ASYLUM_WORD, REPORT_WORD);
+      OF_PHRASE_END, FAMILY, OF, AT, DASH, RELATIVE, SERVICE_WORD, SINGULAR_PRONOUN, ASYLUM_WORD, REPORT_WORD);
 
   /** Tokens a factuality cue of scope BEFORE may stand before its trigger. */
   static final String FACTUALITY_WINDOW = "FACTUALITY_WINDOW";

@@ -136,8 +136,11 @@ final class DefectorFinder {
       return np; // a closed apposition, or a list: "42 Syrians, including a general, three colonels, ..."
     }
     int comma = -1;
-    for (int i = np.end() - 2; i >= np.begin(); i--) {
-      if (",".equals(d.key(i))) {
+    boolean inside = false;
+    for (int i = np.end() - 1; i >= np.begin(); i--) {
+      if (x.is(i, Words.DASH) || "(".equals(d.key(i)) || ")".equals(d.key(i))) {
+        inside = !inside; // commas inside "– A, B and C –" list the phrase's members
+      } else if (!inside && i <= np.end() - 2 && ",".equals(d.key(i))) {
         comma = i;
         break;
       }

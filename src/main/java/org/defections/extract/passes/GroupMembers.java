@@ -145,9 +145,8 @@ final class GroupMembers {
       // "They include Colonel A, said to be ...; his brother Lieutenant B; ...": one member per name, with the title
       // before it, else the group's rank
       for (Chunks.Name n : names) {
-        Chunks.Rank title = d.rank(n.range().begin() - 1);
-        Mention c = listed(x, group, title != null ? title.entry() : rankOf(x, group), null, 1, next, found.size(),
-            rule);
+        RankEntry before = People.rankBefore(x, n.range().begin(), sent.begin());
+        Mention c = listed(x, group, before != null ? before : rankOf(x, group), null, 1, next, found.size(), rule);
         c.setPersonName(n.text());
         found.add(c);
       }

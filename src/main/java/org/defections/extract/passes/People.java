@@ -104,7 +104,7 @@ final class People {
     int b = nameStart - 1;
     while (true) {
       while (b >= floor && (d.rank(b) != null || d.place(b) != null || x.is(b, Words.TITLE_MODIFIER)
-          || x.is(b, Words.RANK_ADJECTIVE) || x.is(b, Words.SERVICE_WORD))) {
+          || x.is(b, Words.RANK_ADJECTIVE) || x.is(b, Words.SERVICE_WORD) || x.is(b, Words.HONORIFIC))) {
         b--;
       }
       // "Libya's ambassador to India Ali al-Essawi": a diplomat's posting belongs to the title before the name
@@ -135,6 +135,9 @@ final class People {
 
   /** The rank chunk that ends right before token {@code i}: "Lt. Gen. X", "Syrian Colonel X". */
   static RankEntry rankBefore(Extraction x, int i, int floor) {
+    if (i - 2 >= floor && x.is(i - 1, Words.HONORIFIC)) {
+      i--; // "Colonel Dr Ahmad Hassan"
+    }
     Chunks.Rank r = i - 1 >= floor ? x.doc.rank(i - 1) : null;
     return r == null ? null : r.entry();
   }

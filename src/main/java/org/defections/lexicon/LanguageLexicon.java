@@ -84,17 +84,7 @@ public final class LanguageLexicon implements Serializable {
 
   /** A number word ("seven", "dos"), a hyphenated compound of tens and units ("seventy-one"), else null. */
   public Integer number(String word) {
-    String k = Lexicons.key(word);
-    Integer n = numbers.get(k);
-    int dash = k.indexOf('-');
-    if (n == null && dash > 0) {
-      Integer tens = numbers.get(k.substring(0, dash));
-      Integer units = numbers.get(k.substring(dash + 1));
-      if (tens != null && units != null && tens >= 20 && tens <= 90 && tens % 10 == 0 && units >= 1 && units <= 9) {
-        return tens + units;
-      }
-    }
-    return n;
+    return Lexicons.number(numbers, word);
   }
 
   /** The lexicon's word class of a word (MONTH, PEOPLE, ORG, STOP, DET ...), or null. */

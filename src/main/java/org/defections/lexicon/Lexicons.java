@@ -364,6 +364,14 @@ public final class Lexicons implements Serializable {
 
   /** A number word ("seven", "dozen"), or a hyphenated compound of tens and units ("seventy-one"), else null. */
   public Integer number(String word) {
+    return number(numbers, word);
+  }
+
+  /**
+   * A number word of {@code numbers} (keys as {@link #key} makes them), or a hyphenated compound of its tens and
+   * units ("seventy-one"), else null.
+   */
+  static Integer number(Map<String, Integer> numbers, String word) {
     String k = key(word);
     Integer n = numbers.get(k);
     int dash = k.indexOf('-');

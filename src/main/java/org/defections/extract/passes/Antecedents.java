@@ -25,6 +25,10 @@ final class Antecedents {
   /** The referent of a pronoun standing before token {@code tb} of a sentence that starts at {@code ss}, or null. */
   static Defector of(Extraction x, int tb, int ss) {
     Document d = x.doc;
+    Person head = relativeHead(x, tb, ss);
+    if (head != null) {
+      return People.defector(x, head);
+    }
     for (int i = tb - 1; i >= ss; i--) {
       if (NameFinder.capitalized(d.text(i)) && (i == ss || !NameFinder.capitalized(d.text(i - 1))
           || x.is(i - 1, Words.HONORIFIC))) {
@@ -46,6 +50,27 @@ final class Antecedents {
     }
     Person p = People.last(x, tb);
     return p == null ? null : People.defector(x, p);
+  }
+
+  /**
+   * The person a relative clause around the pronoun tells of: "inspired by A B, who was 18 when she defected" (no
+   * clause punctuation between "who" and the pronoun); null when the pronoun is in no such clause.
+   */
+  private static Person relativeHead(Extraction x, int tb, int ss) {
+    for (int j = tb - 1; j > ss; j--) {
+      if (x.is(j, Words.CLAUSE_PUNCT)) {
+        return null;
+      }
+      if (x.is(j, Words.RELATIVE) && ",".equals(x.doc.key(j - 1))) {
+        for (Person p : x.people) {
+          if (p.range().end() == j - 1) {
+            return p;
+          }
+        }
+        return null;
+      }
+    }
+    return null;
   }
 
   /**

@@ -25,7 +25,9 @@ import org.defections.lexicon.Lexicons.RankEntry;
  *   <li>{@code pair()}: the two ranked people last named;
  *   <li>{@code person(name, description)}: a named person, the rank of its title or the most specific rank of its
  *       description, the state of its description;
- *   <li>{@code previous()}: the defectors of the sentence's previous trigger ("X defected and fled to Y").
+ *   <li>{@code previous()}: the defectors of the sentence's previous trigger ("X defected and fled to Y");
+ *   <li>{@code reporter(g)}: group g is a pronoun whose referent is the subject of the reporting verb just before it
+ *       ("Four staff members said on Friday they had joined ...").
  * </ul>
  */
 final class DefectorFinder {
@@ -75,6 +77,10 @@ final class DefectorFinder {
       }
       case "person":
         return person(x, m.group(r.action().arg(0)), m.group(r.action().arg(1)), c);
+      case "reporter": {
+        TokenRange np = reporter(x, m.group(r.action().arg(0)).begin(), c.sentence().begin());
+        return np == null ? List.of() : PhraseSplitter.split(x, lastSegment(x, np), true);
+      }
       case "previous": {
         List<Defector> out = new ArrayList<>();
         if (x.previousSentence == x.doc.sentenceOf(t.range().begin())) {
@@ -85,6 +91,35 @@ final class DefectorFinder {
       default:
         throw new IllegalStateException("defector rule " + r.id() + " has action " + r.action());
     }
+  }
+
+  /** Whether [from, to) holds a head of a defector phrase: a rank, a people noun, a demonym or a subject pronoun. */
+  private static boolean hasHead(Extraction x, int from, int to) {
+    for (int i = from; i < to; i++) {
+      Chunks.Place p = x.doc.place(i);
+      if (x.doc.rank(i) != null || x.is(i, Words.PEOPLE) || (p != null && p.kind() == Chunks.PlaceKind.DEMONYM)
+          || x.is(i, Words.SUBJECT_PRONOUN)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The subject phrase of the reporting verb before {@code pronoun} ("Four officers [said on Friday that] they ..."),
+   * with only a date or {@code REPORT_GAP} words between them; null when there is none.
+   */
+  private static TokenRange reporter(Extraction x, int pronoun, int sentenceBegin) {
+    Document d = x.doc;
+    int i = pronoun - 1;
+    while (i >= sentenceBegin && (d.date(i) != null || x.is(i, Words.REPORT_GAP))) {
+      i--;
+    }
+    if (i <= sentenceBegin || !x.is(i, Words.REPORTING)) {
+      return null;
+    }
+    int start = Clauses.start(x, i, sentenceBegin);
+    return start < i ? new TokenRange(start, i) : null;
   }
 
   /**
@@ -131,6 +166,14 @@ final class DefectorFinder {
       }
       return new TokenRange(np.begin(), np.end() - 1);
     }
+    if (np.length() >= 2 && np.end() < d.size() && x.is(np.end(), Words.RELATIVE)) {
+      // "villagers gave shelter to 20 police officers who crossed": the object before "who" is whom it tells of
+      for (int i = np.end() - 2; i > np.begin(); i--) {
+        if (x.is(i, Words.PREPOSITION) && hasHead(x, i + 1, np.end())) {
+          return new TokenRange(i + 1, np.end());
+        }
+      }
+    }
     if (np.length() < 2 || ",".equals(d.key(np.end() - 1)) || PhraseSplitter.including(x, np)
         || PhraseSplitter.isList(x, np)) {
       return np; // a closed apposition, or a list: "42 Syrians, including a general, three colonels, ..."
@@ -148,14 +191,7 @@ final class DefectorFinder {
     if (comma < 0) {
       return np;
     }
-    boolean head = false;
-    for (int i = comma + 1; i < np.end(); i++) {
-      Chunks.Place p = d.place(i);
-      if (d.rank(i) != null || x.is(i, Words.PEOPLE) || (p != null && p.kind() == Chunks.PlaceKind.DEMONYM)
-          || x.is(i, Words.SUBJECT_PRONOUN)) {
-        head = true;
-      }
-    }
+    boolean head = hasHead(x, comma + 1, np.end());
     TokenRange tail = new TokenRange(comma + 1, np.end());
     List<Chunks.Name> names = d.names(tail);
     boolean nameAfterRank = !names.isEmpty() && names.get(0).range().begin() == comma + 1 && comma - 1 >= np.begin()

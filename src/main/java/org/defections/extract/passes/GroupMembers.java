@@ -24,10 +24,14 @@ import org.defections.lexicon.RankClass;
  *       {@code MAX_NAMED_MEMBERS}: the group is then the sum of its members and is kept out).
  *   <li>A list of members in the next sentence, opened as an enumeration rule says ("They included the ambassadors to
  *       China, India and Poland, as well as the representative to the Arab League"): one member per rank and post, of
- *       the group's rank class; with two or more, the group is kept out.
+ *       the group's rank class; with two or more, the group is kept out. An opening by a definite description ("The
+ *       defectors are identified as A, 61; B, 48; and C, 55") may follow within {@code ENUMERATION_SENTENCES}, when
+ *       no other group is told in between.
  * </ul>
  */
 final class GroupMembers {
+  /** The argument of the action {@code members} for an opening by a definite description. */
+  private static final String DEFINITE = "definite";
   /** Tokens before "including" in which the group's noun is read ("The defectors, including"). */
   private static final int GROUP_NOUN_WINDOW = 4;
 
@@ -119,29 +123,56 @@ final class GroupMembers {
     return c;
   }
 
-  private static List<Mention> enumerated(Extraction x, Mention group) {
+  /** Where an enumeration rule opens a list: its sentence, the token after the opening, the rule. */
+  private record Opening(int sentence, int end, String rule) {}
+
+  /** The first opening of a list of {@code group}'s members from sentence {@code from} on, or null. */
+  private static Opening opening(Extraction x, Mention group, int from) {
     Document d = x.doc;
-    List<Mention> found = new ArrayList<>();
-    int next = group.getSentenceIndex() + 1;
-    if (next >= d.sentences().size() || d.sentence(next).isEmpty()) {
-      return found;
-    }
-    TokenRange sent = d.sentence(next);
-    int opened = -1;
-    String rule = null;
-    for (Rule r : x.rules.rules(Stage.ENUMERATION)) {
-      Match m = r.pattern().matchAt(d, sent.begin(), sent, mm -> true);
-      if (m != null) {
-        opened = m.range().end();
-        rule = r.id();
-        break;
+    int s = group.getSentenceIndex();
+    int last = Math.min(d.sentences().size() - 1, s + x.param(Words.ENUMERATION_SENTENCES));
+    for (int k = from; k <= last; k++) {
+      if (k > s + 1 && groupTold(x, group, k - 1)) {
+        return null; // a group told since is nearer to the list
+      }
+      TokenRange sent = d.sentence(k);
+      if (sent.isEmpty()) {
+        continue;
+      }
+      for (Rule r : x.rules.rules(Stage.ENUMERATION)) {
+        if (k > s + 1 && !DEFINITE.equals(r.action().arg(0))) {
+          continue; // "They included" follows its group at once
+        }
+        Match m = r.pattern().matchAt(d, sent.begin(), sent, mm -> true);
+        if (m != null) {
+          return new Opening(k, m.range().end(), r.id());
+        }
       }
     }
-    if (opened < 0) {
-      return found;
+    return null;
+  }
+
+  /** The members of {@code group} that the first opening followed by a list gives. */
+  private static List<Mention> enumerated(Extraction x, Mention group) {
+    for (Opening o = opening(x, group, group.getSentenceIndex() + 1); o != null;
+        o = opening(x, group, o.sentence() + 1)) {
+      List<Mention> found = listed(x, group, o);
+      if (!found.isEmpty()) {
+        return found;
+      }
     }
+    return List.of();
+  }
+
+  private static List<Mention> listed(Extraction x, Mention group, Opening o) {
+    Document d = x.doc;
+    List<Mention> found = new ArrayList<>();
+    int next = o.sentence();
+    int opened = o.end();
+    String rule = o.rule();
+    TokenRange sent = d.sentence(next);
     List<Chunks.Name> names = d.names(new TokenRange(opened, sent.end()));
-    if (names.size() >= 2) {
+    if (names.size() >= 2 && leadsTo(x, opened, names.get(0).range().begin())) {
       // "They include Colonel A, said to be ...; his brother Lieutenant B; ...": one member per name, with the title
       // before it, else the group's rank
       for (Chunks.Name n : names) {
@@ -163,6 +194,9 @@ final class GroupMembers {
       if (groupClass != null && groupClass != RankClass.UNKNOWN && groupClass != rank.type()) {
         continue; // "they" are the group's kind of people
       }
+      if (found.isEmpty() && !leadsTo(x, opened, r)) {
+        break; // the list starts at its opening: "They were two colonels", not "They were not told of the colonels"
+      }
       Places.PostList listed = Places.postList(x, rank.range().end(), sent.end());
       List<String> posts = listed.posts();
       int k = posts.isEmpty() ? rank.range().end() : listed.end();
@@ -183,6 +217,37 @@ final class GroupMembers {
       return found;
     }
     return new ArrayList<>();
+  }
+
+  /**
+   * Whether the list opened at {@code opened} starts at {@code first} (its first name or title): only titles,
+   * numbers, states, possessive names and leads between.
+   */
+  private static boolean leadsTo(Extraction x, int opened, int first) {
+    for (int i = opened; i < first; i++) {
+      if (x.doc.rank(i) == null && x.doc.number(i) == null && x.doc.place(i) == null && !x.is(i, Words.LIST_LEAD)
+          && !x.is(i, Words.HONORIFIC) && !possessiveName(x, i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether token {@code i} is in a name that ends possessive: "They included Muammar Gaddafi's ambassadors". */
+  private static boolean possessiveName(Extraction x, int i) {
+    Chunks.Name n = x.doc.name(i);
+    return n != null && x.doc.possessive(n.range().end() - 1);
+  }
+
+  /** Whether sentence {@code k} tells a countable group other than {@code group}. */
+  private static boolean groupTold(Extraction x, Mention group, int k) {
+    for (Mention m : x.mentions) {
+      if (m != group && m.getSentenceIndex() == k && m.countable() && m.getPersonName() == null
+          && !Integer.valueOf(1).equals(m.getGroupSize())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static RankEntry rankOf(Extraction x, Mention m) {

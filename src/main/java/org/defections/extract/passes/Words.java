@@ -95,13 +95,17 @@ final class Words {
   static final String POSSESSIVE_PRONOUN = "POSSESSIVE_PRONOUN";
   /** Words of a name given apart ("surnamed", "surname"). */
   static final String FAMILY = "FAMILY";
+  /** Words that may stand between a list's opening and its first name ("They included the former Colonel A"). */
+  static final String LIST_LEAD = "LIST_LEAD";
+  /** Words between a reporting verb and the pronoun that refers to its subject ("said on Friday that they"). */
+  static final String REPORT_GAP = "REPORT_GAP";
 
   static final List<String> REQUIRED = List.of(CLAUSE_PUNCT, CLAUSE_WORD, CLAUSE_END, AND, TITLE_MODIFIER,
       PREPOSITION, NP_JOINER, SUBJECT_PRONOUN, RANK_ADJECTIVE, VAGUE_LARGE, REPORTING, REPORT_NOUN, EARLIER, COPULA,
       SINGULAR_DETERMINER, MOTION, PERFECT_AUX, PERFECT_ADVERB, PAST_PERFECT_AUX, PAST_PERFECT_ADVERB, EARLIER_AFTER,
       REPORTING_FRAME, REPORTING_FRAME_LINK, IDENTIFYING, DEFECTOR_NOUN, DEPARTURE, SPORT_WORD, STATE_CONTEXT,
       INCLUDING, POST_PREPOSITION, NP_INNER, APPOSITION_STOP, POSSESSIVE_PRONOUN, NOUN_TRIGGER_MODIFIER,
-      OF_PHRASE_END, FAMILY, OF, AT, DASH, RELATIVE, SERVICE_WORD, SINGULAR_PRONOUN, ASYLUM_WORD, REPORT_WORD);
+      OF_PHRASE_END, FAMILY, LIST_LEAD, REPORT_GAP, OF, AT, DASH, RELATIVE, SERVICE_WORD, SINGULAR_PRONOUN, ASYLUM_WORD, REPORT_WORD);
 
   /** Tokens a factuality cue of scope BEFORE may stand before its trigger. */
   static final String FACTUALITY_WINDOW = "FACTUALITY_WINDOW";
@@ -118,9 +122,11 @@ final class Words {
   static final String STATISTIC_COUNT = "STATISTIC_COUNT";
   /** Tokens around a name in which its title or post is read. */
   static final String TITLE_WINDOW = "TITLE_WINDOW";
+  /** Sentences after a group's in which a definite description ("The defectors are A, B and C") lists its members. */
+  static final String ENUMERATION_SENTENCES = "ENUMERATION_SENTENCES";
 
   static final List<String> PARAMS = List.of(FACTUALITY_WINDOW, SENSE_BEFORE, SENSE_AFTER, COREFERENCE_SENTENCES,
-      ORIGIN_MEMORY_SENTENCES, MAX_NAMED_MEMBERS, STATISTIC_COUNT, TITLE_WINDOW);
+      ORIGIN_MEMORY_SENTENCES, MAX_NAMED_MEMBERS, STATISTIC_COUNT, TITLE_WINDOW, ENUMERATION_SENTENCES);
 
   private Words() {}
 }

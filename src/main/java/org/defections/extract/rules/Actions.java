@@ -33,14 +33,17 @@ public final class Actions {
           "a same-rank group or person: rank (arg 1), count (arg 2), state (arg 3) when given"),
       new Spec("people", EnumSet.of(Stage.PHRASE), List.of("group", "group", "group"), 1,
           "people of no rank: the noun (arg 1), count (arg 2), state (arg 3) when given"),
+      new Spec("reporter", EnumSet.of(Stage.DEFECTOR), List.of("group"), 1,
+          "the group is a pronoun whose referent is the subject of the reporting verb before it"),
       new Spec("previous", EnumSet.of(Stage.DEFECTOR), List.of(), 0,
           "the defectors of the sentence's previous trigger (predicates that share a subject)"),
       new Spec("origin", EnumSet.of(Stage.ORIGIN), List.of("group"), 1, "the group names the state left"),
       new Spec("destination", EnumSet.of(Stage.DESTINATION), List.of("group"), 1, "the group names the state reached"),
       new Spec("posting", EnumSet.of(Stage.POSTING), List.of("group"), 1, "the group names a diplomat's post"),
       new Spec("surname", EnumSet.of(Stage.SURNAME), List.of("group"), 1, "the group is the defector's name"),
-      new Spec("members", EnumSet.of(Stage.ENUMERATION), List.of(), 0,
-          "the rest of the sentence lists the members of the group reported before"));
+      new Spec("members", EnumSet.of(Stage.ENUMERATION), List.of("value"), 0,
+          "the rest of the sentence lists the members of the group reported in the sentence before; with arg 1"
+              + " 'definite' (a definite description opens it), of the last group of the sentences before"));
 
   private static final Map<String, Spec> BY_NAME = SPECS.stream().collect(Collectors.toMap(Spec::name, s -> s));
 

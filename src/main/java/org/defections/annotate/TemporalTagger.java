@@ -67,6 +67,9 @@ public final class TemporalTagger {
           + "\\b(?!\\s*(?:-|–)\\s*\\d)");
   private static final Pattern POSSESSIVE_YEAR = Pattern.compile("(?=[HhTt])\\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\\s+"
       + YEAR + "\\s+(?:defection|desertion|escape|flight)\\b");
+  /** The year of a named event: "at the 1993 Central American Games", "during the 1980 Moscow Olympics". */
+  private static final Pattern EVENT_YEAR = Pattern.compile(
+      "(?=[abdfiABDFI])\\b(?i:at|during|from|in|after|before)\\s+the\\s+" + YEAR + "(?=\\s+\\p{Lu})");
   private static final Pattern WEEKDAY = Pattern.compile(
       "(?=[ltoeMTWFS])\\b(?:(last|this|on|early|late)\\s+)?"
           + "(?=[MTWFS])(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\\b");
@@ -104,6 +107,7 @@ public final class TemporalTagger {
     scan(text, MONTH_ALONE, found, m -> String.format(Locale.ROOT, "M:%02d", month(m.group(1))));
     scan(text, POSSESSIVE_YEAR, found, m -> "YEAR:" + m.group(1));
     scan(text, YEAR_ALONE, found, m -> "YEAR:" + m.group(1));
+    scan(text, EVENT_YEAR, found, m -> "YEAR:" + m.group(1));
     scan(text, RELATIVE, found, TemporalTagger::relative);
     scan(text, WEEKDAY, found, m -> "last".equals(m.group(1))
         ? "WEEKDAY:" + WEEKDAYS.get(m.group(2).toLowerCase(Locale.ROOT)) + ":LAST"

@@ -46,9 +46,10 @@ public final class Lexicons implements Serializable {
   public static final String ES_WORDS = "es_words.tsv";
   public static final String ES_FACTUALITY = "es_factuality.tsv";
   public static final String ES_SENSE = "es_sense.tsv";
+  public static final String HISTORICAL_STATES = "historical_states.tsv";
   public static final List<String> ALL =
       List.of(RANKS, NATO, PLACES, TRIGGERS, FACTUALITY, SENSE, NUMBERS, BOILERPLATE, WORDS, LANGUAGES, ES_TRIGGERS,
-          ES_RANKS, ES_PLACES, ES_WORDS, ES_FACTUALITY, ES_SENSE);
+          ES_RANKS, ES_PLACES, ES_WORDS, ES_FACTUALITY, ES_SENSE, HISTORICAL_STATES);
   /**
    * The rule files of each extracted language, in the order they are read ({@code rules/<language>/<file>}): word
    * classes and parameters, macros, then the rules by stage. A language may lack some.
@@ -60,6 +61,7 @@ public final class Lexicons implements Serializable {
 
   private final Map<String, RankEntry> ranks = new HashMap<>();
   private final Map<String, String> nato = new HashMap<>();
+  private HistoricalStates historical;
   private final Map<String, List<PlaceEntry>> places = new HashMap<>();
   private final Map<String, TriggerEntry> triggers = new LinkedHashMap<>();
   private final List<Cue> factuality = new ArrayList<>();
@@ -198,6 +200,7 @@ public final class Lexicons implements Serializable {
     rows(SENSE, 3).forEach(r -> sense.add(new Cue(key(r[0]), r[1], r[2])));
     rows(NUMBERS, 2).forEach(r -> numbers.put(key(r[0]), Integer.parseInt(r[1])));
     rows(BOILERPLATE, 1).forEach(r -> boilerplate.add(Pattern.compile(r[0])));
+    historical = HistoricalStates.of(HISTORICAL_STATES, rows(HISTORICAL_STATES, 4));
     rows(WORDS, 2).forEach(r -> words.put(key(r[0]), r[1]));
     rows(LANGUAGES, 2).forEach(r -> languages.put(key(r[0]), r[1]));
     rows(ES_TRIGGERS, 3).forEach(r -> esTriggers.put(key(r[0]), new TriggerEntry(r[0], r[1], r[2])));
@@ -330,6 +333,11 @@ public final class Lexicons implements Serializable {
 
   public RankEntry rank(String phrase) {
     return ranks.get(key(phrase));
+  }
+
+  /** The code of state {@code iso3} in {@code year} (may be null): a former state's code in its years. */
+  public String stateIn(String iso3, Integer year) {
+    return historical.stateIn(iso3, year);
   }
 
   /** NATO code of a canonical rank in the forces of {@code country} (may be null); null when none applies. */

@@ -26,11 +26,16 @@ import org.defections.lexicon.Lexicons.RankEntry;
  *   <li>{@code person(name, description)}: a named person, the rank of its title or the most specific rank of its
  *       description, the state of its description;
  *   <li>{@code previous()}: the defectors of the sentence's previous trigger ("X defected and fled to Y");
+ *   <li>{@code heading(g)}: a clause with no subject after a labelled name: "Ana Ruiz, Judo: Defected in 1993"
+ *       (the person named at the sentence's start, a label of at most {@code MAX_LABEL} tokens and a colon before the
+ *       clause); group g describes the person;
  *   <li>{@code reporter(g)}: group g is a pronoun whose referent is the subject of the reporting verb just before it
  *       ("Four staff members said on Friday they had joined ...").
  * </ul>
  */
 final class DefectorFinder {
+  /** The most tokens of the label between a heading's name and its colon ("Ana Ruiz, Water polo:"). */
+  private static final int MAX_LABEL = 3;
   /** The defectors a rule found, and its id. */
   record Found(String rule, List<Defector> defectors) {
     static final Found NONE = new Found(null, List.of());
@@ -77,6 +82,10 @@ final class DefectorFinder {
       }
       case "person":
         return person(x, m.group(r.action().arg(0)), m.group(r.action().arg(1)), c);
+      case "heading": {
+        TokenRange who = headingName(x, c);
+        return who == null ? List.of() : person(x, who, m.group(r.action().arg(0)), c);
+      }
       case "reporter": {
         TokenRange np = reporter(x, m.group(r.action().arg(0)).begin(), c.sentence().begin());
         return np == null ? List.of() : PhraseSplitter.split(x, lastSegment(x, np), true);
@@ -91,6 +100,26 @@ final class DefectorFinder {
       default:
         throw new IllegalStateException("defector rule " + r.id() + " has action " + r.action());
     }
+  }
+
+  /**
+   * The name that opens a sentence as a heading of the clause {@code c}: "NAME, LABEL:" just before it, the label
+   * at most {@code MAX_LABEL} tokens with no trigger; null otherwise.
+   */
+  private static TokenRange headingName(Extraction x, Clause c) {
+    Document d = x.doc;
+    int colon = c.begin() - 1;
+    Chunks.Name name = d.nameStarting(c.sentence().begin());
+    if (name == null || colon <= name.range().end() || !":".equals(d.key(colon))
+        || !",".equals(d.key(name.range().end())) || colon - name.range().end() - 1 > MAX_LABEL) {
+      return null;
+    }
+    for (int i = name.range().end() + 1; i < colon; i++) {
+      if (x.inTrigger(i)) {
+        return null;
+      }
+    }
+    return name.range();
   }
 
   /** Whether [from, to) holds a head of a defector phrase: a rank, a people noun, a demonym or a subject pronoun. */

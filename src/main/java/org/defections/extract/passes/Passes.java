@@ -24,7 +24,8 @@ import org.defections.lexicon.TriggerKind;
  *   <li>unnamed single defectors get a name given apart or later ({@link Coreference});
  *   <li>unnamed groups get their named or listed members ({@link GroupMembers});
  *   <li>a defector who goes back gets a second defection ({@link Returns});
- *   <li>the passage's sense and later denials are applied ({@link PassageJudgements}).
+ *   <li>the passage's sense and later denials are applied ({@link PassageJudgements});
+ *   <li>states are named by their codes of the time ({@link Lexicons#stateIn}: Russia in 1976 is SUN).
  * </ol>
  */
 public final class Passes {
@@ -56,7 +57,20 @@ public final class Passes {
     x.mentions.addAll(Returns.apply(x));
     PassageJudgements.passageSense(x);
     PassageJudgements.deniedLater(x);
+    formerStates(x, lexicons);
     return new Result(new ArrayList<>(x.mentions), List.copyOf(x.fired));
+  }
+
+  /** Origins and destinations by the codes of the event's year, else the publication's. */
+  private static void formerStates(Extraction x, Lexicons lexicons) {
+    java.time.LocalDate published = x.doc.source().published();
+    for (Mention m : x.mentions) {
+      Integer year = m.getEventYear() != null ? m.getEventYear() : published == null ? null : published.getYear();
+      String origin = lexicons.stateIn(m.getOriginCountry(), year);
+      String destination = lexicons.stateIn(m.getDestinationCountry(), year);
+      m.setOriginCountry(origin);
+      m.setDestinationCountry(destination != null && destination.equals(origin) ? null : destination);
+    }
   }
 
   /**

@@ -18,7 +18,7 @@ import org.defections.lexicon.TriggerKind;
 /**
  * The mentions of one trigger: one per defector its defector rule finds, with the trigger's sense, factuality, date
  * and states. A defector's state is, in order: the state the text says was left after the trigger, the state its
- * phrase tells, the state of the last defector or of the last mention within a few sentences, the state the passage
+ * phrase tells, the one state the phrases of the trigger's other defectors tell, the state of the last defector or of the last mention within a few sentences, the state the passage
  * names most.
  *
  * <p>A mention that cannot be a record keeps its reason: another sense; a statistic (a vague or very large count); a
@@ -49,6 +49,9 @@ final class TriggerMentions {
           "MONTH");
     }
     boolean stateContext = fromOrigin != null || destination != null;
+    // the defectors of one trigger ("A, B and C, all Soviet dancers") share the one state their phrases tell
+    List<String> told = found.defectors().stream().map(f -> f.origin).filter(o -> o != null).distinct().toList();
+    String shared = told.size() == 1 ? told.get(0) : null;
     List<Mention> out = new ArrayList<>();
     int k = 0;
     for (Defector def : found.defectors()) {
@@ -60,6 +63,10 @@ final class TriggerMentions {
       Mentions.setRank(m, def.rank);
       String origin = fromOrigin != null ? fromOrigin : def.origin;
       String cue = fromOrigin != null ? "from" : def.originCue;
+      if (origin == null && shared != null) {
+        origin = shared;
+        cue = "fellow defector";
+      }
       int memory = x.param(Words.ORIGIN_MEMORY_SENTENCES);
       if (origin == null && !x.defectors.isEmpty() && s - x.defectors.get(x.defectors.size() - 1).sentence() <= memory) {
         origin = x.defectors.get(x.defectors.size() - 1).origin();

@@ -33,6 +33,9 @@ public final class Actions {
           "a same-rank group or person: rank (arg 1), count (arg 2), state (arg 3) when given"),
       new Spec("people", EnumSet.of(Stage.PHRASE), List.of("group", "group", "group"), 1,
           "people of no rank: the noun (arg 1), count (arg 2), state (arg 3) when given"),
+      new Spec("heading", EnumSet.of(Stage.DEFECTOR), List.of("group"), 1,
+          "the clause has no subject: the defector is the name that heads the sentence ('NAME, LABEL:'); the group"
+              + " describes them"),
       new Spec("reporter", EnumSet.of(Stage.DEFECTOR), List.of("group"), 1,
           "the group is a pronoun whose referent is the subject of the reporting verb before it"),
       new Spec("previous", EnumSet.of(Stage.DEFECTOR), List.of(), 0,

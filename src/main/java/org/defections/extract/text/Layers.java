@@ -18,6 +18,9 @@ import org.defections.lexicon.Lexicons.TriggerEntry;
  * see; a region of context only where the passage names the state it stands against), triggers, dates and names.
  */
 final class Layers {
+  /** The lexicon kind of a phrase that holds a state's name or demonym but names no state. */
+  static final String NO_STATE = "NONE";
+
   private static final Pattern PLACE_PARTICLE = Pattern.compile("^(?:al|el|as|ash|ad)-");
   private static final Pattern DIGITS = Pattern.compile("\\d{1,3}(,\\d{3})+|\\d+");
   /** The longest digit run read as a count (larger ones are ids, phone numbers). */
@@ -27,10 +30,13 @@ final class Layers {
   private final LanguageLexicon lexicon;
   /** Regions of context and the state each needs the passage to name ("the South": PRK). */
   private final List<Object[]> contexts = new ArrayList<>();
+  /** Tokens of phrases that name no state ({@link #NO_STATE}): no place is read inside them. */
+  private final boolean[] noState;
 
   private Layers(Document d) {
     this.d = d;
     this.lexicon = d.lexicon();
+    this.noState = new boolean[d.size()];
   }
 
   static void fill(Document d) {
@@ -87,6 +93,14 @@ final class Layers {
   private void places() {
     Set<String> named = new HashSet<>();
     for (Span c : d.source().places()) {
+      if (lexicon.places(Document.stripPossessive(c.text())).stream().anyMatch(e -> NO_STATE.equals(e.kind()))) {
+        TokenRange r = range(c);
+        for (int i = r.begin(); i < r.end(); i++) {
+          noState[i] = true;
+        }
+      }
+    }
+    for (Span c : d.source().places()) {
       TokenRange range = range(c);
       if (!range.isEmpty()) {
         place(range, Document.stripPossessive(c.text()));
@@ -142,8 +156,13 @@ final class Layers {
     List<PlaceEntry> entries = lexicon.places(phrase);
     PlaceEntry chosen = entries.stream().filter(e -> !e.kind().startsWith("CONTEXT:")).findFirst()
         .orElse(entries.isEmpty() ? null : entries.get(0));
-    if (chosen == null) {
-      return;
+    if (chosen == null || NO_STATE.equals(chosen.kind())) {
+      return; // "the Pan American Games": a longer phrase that holds a state's name but names none
+    }
+    for (int i = range.begin(); i < range.end(); i++) {
+      if (noState[i]) {
+        return;
+      }
     }
     int last = range.end() - 1;
     boolean possessive = d.text(last).endsWith("'s") || d.text(last).endsWith("\u2019s")

@@ -26,6 +26,7 @@ import org.defections.lexicon.Lexicons.RankEntry;
  *   <li>{@code person(name, description)}: a named person, the rank of its title or the most specific rank of its
  *       description, the state of its description;
  *   <li>{@code previous()}: the defectors of the sentence's previous trigger ("X defected and fled to Y");
+ *   <li>{@code counted(n, g)}: group g is a defector phrase whose count is group n ("five [deserting] soldiers");
  *   <li>{@code heading(g)}: a clause with no subject after a labelled name: "Ana Ruiz, Judo: Defected in 1993"
  *       (the person named at the sentence's start, a label of at most {@code MAX_LABEL} tokens and a colon before the
  *       clause); group g describes the person;
@@ -36,6 +37,8 @@ import org.defections.lexicon.Lexicons.RankEntry;
 final class DefectorFinder {
   /** The most tokens of the label between a heading's name and its colon ("Ana Ruiz, Water polo:"). */
   private static final int MAX_LABEL = 3;
+  /** The most tokens of the one told between a reporting verb and its clause ("told the BBC's radio that"). */
+  private static final int MAX_REPORT_OBJECT = 4;
   /** The defectors a rule found, and its id. */
   record Found(String rule, List<Defector> defectors) {
     static final Found NONE = new Found(null, List.of());
@@ -82,13 +85,21 @@ final class DefectorFinder {
       }
       case "person":
         return person(x, m.group(r.action().arg(0)), m.group(r.action().arg(1)), c);
+      case "counted": {
+        List<Defector> ds = PhraseSplitter.split(x, m.group(r.action().arg(1)), true);
+        Integer n = PhraseSplitter.count(x.doc, m.group(r.action().arg(0)));
+        if (ds.size() == 1 && ds.get(0).name == null && n != null) {
+          ds.get(0).count = n; // "five deserting soldiers": the count stands before the trigger
+        }
+        return ds;
+      }
       case "heading": {
         TokenRange who = headingName(x, c);
         return who == null ? List.of() : person(x, who, m.group(r.action().arg(0)), c);
       }
       case "reporter": {
         TokenRange np = reporter(x, m.group(r.action().arg(0)).begin(), c.sentence().begin());
-        return np == null ? List.of() : PhraseSplitter.split(x, lastSegment(x, np), true);
+        return np == null ? List.of() : PhraseSplitter.split(x, np, true);
       }
       case "previous": {
         List<Defector> out = new ArrayList<>();
@@ -144,10 +155,20 @@ final class DefectorFinder {
     while (i >= sentenceBegin && (d.date(i) != null || x.is(i, Words.REPORT_GAP))) {
       i--;
     }
+    // "told Zimbabwe's Daily News that they": the one told stands between the verb and "that"
+    for (int k = 0; k < MAX_REPORT_OBJECT && i > sentenceBegin && !x.is(i, Words.REPORTING)
+        && !x.is(i, Words.CLAUSE_PUNCT) && !x.inTrigger(i); k++) {
+      i--;
+    }
     if (i <= sentenceBegin || !x.is(i, Words.REPORTING)) {
       return null;
     }
-    int start = Clauses.start(x, i, sentenceBegin);
+    int start = i;
+    // the subject may coordinate names: "A, 29, and B, 33, told ... that they"
+    while (start > sentenceBegin && !x.is(start - 1, Words.CLAUSE_PUNCT)
+        && (!x.is(start - 1, Words.CLAUSE_WORD) || x.is(start - 1, Words.AND))) {
+      start--;
+    }
     return start < i ? new TokenRange(start, i) : null;
   }
 

@@ -113,6 +113,12 @@ final class People {
         b--;
         continue;
       }
+      // "el ministro de Defensa de Guinea Ecuatorial Pedro X": the state of a title belongs to it
+      if (b - 1 >= floor && b + 1 < nameStart && x.is(b, Words.OF) && d.place(b + 1) != null
+          && d.rank(b - 1) != null) {
+        b--;
+        continue;
+      }
       return b;
     }
   }

@@ -157,23 +157,39 @@ final class PhraseSplitter {
   }
 
   /**
-   * The counted group whose members the names after it are: the last group before the first name, with a count of
-   * two or more equal to the number of names; null when there is none.
+   * The counted group whose members the names are: the last group before them, of their number ("four new recruits
+   * – A, B, C and D –"), or the one plural group after them ("A and B, both Cuban nurses"); else null.
    */
   private static Unit membersOf(List<Unit> groups, List<Unit> people) {
     if (people.size() < 2) {
       return null;
     }
     int firstName = people.get(0).range().begin();
-    Unit last = null;
+    int lastName = people.get(people.size() - 1).range().end();
+    Unit before = null;
+    List<Unit> among = new ArrayList<>();
+    List<Unit> after = new ArrayList<>();
     for (Unit g : groups) {
       if (g.range().end() <= firstName) {
-        last = g;
+        before = g;
+      } else if (g.range().begin() >= lastName) {
+        after.add(g);
       } else if (g.count() != null) {
-        return null; // a counted group among the names: they are not its members
+        among.add(g);
       }
     }
-    return last != null && last.count() != null && last.count() == people.size() ? last : null;
+    if (!among.isEmpty()) {
+      return null; // a counted group among the names: they are not its members
+    }
+    if (before != null) {
+      return before.count() != null && before.count() == people.size() ? before : null;
+    }
+    // "A, 29, and B, 33, both Cuban nurses" / "A, B and C, all Soviet dancers": an apposition after the names
+    if (after.size() == 1 && after.get(0).rank() != null && (after.get(0).count() == null ? after.get(0).plural()
+        : after.get(0).count() == people.size())) {
+      return after.get(0);
+    }
+    return null;
   }
 
   /** A total and its breakdown: the first group's count is the sum of two or more counted groups after it. */
@@ -318,7 +334,7 @@ final class PhraseSplitter {
   }
 
   /** The count of a count phrase: its first number ("a dozen": 12). */
-  private static Integer count(Document d, TokenRange r) {
+  static Integer count(Document d, TokenRange r) {
     if (r.length() >= 2 && "dozen".equals(d.key(r.begin() + 1))) {
       return 12;
     }

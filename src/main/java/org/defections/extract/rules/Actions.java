@@ -33,6 +33,8 @@ public final class Actions {
           "a same-rank group or person: rank (arg 1), count (arg 2), state (arg 3) when given"),
       new Spec("people", EnumSet.of(Stage.PHRASE), List.of("group", "group", "group"), 1,
           "people of no rank: the noun (arg 1), count (arg 2), state (arg 3) when given"),
+      new Spec("counted", EnumSet.of(Stage.DEFECTOR), List.of("group", "group"), 2,
+          "group 2 is a defector phrase whose count is group 1, apart from it ('five deserting soldiers')"),
       new Spec("heading", EnumSet.of(Stage.DEFECTOR), List.of("group"), 1,
           "the clause has no subject: the defector is the name that heads the sentence ('NAME, LABEL:'); the group"
               + " describes them"),

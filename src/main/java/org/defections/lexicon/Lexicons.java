@@ -72,10 +72,6 @@ public final class Lexicons implements Serializable {
   private final Map<String, String> rawFiles = new LinkedHashMap<>();
   private final Map<String, String> languages = new HashMap<>();
   private final Map<String, TriggerEntry> esTriggers = new LinkedHashMap<>();
-  private final Map<String, EsRank> esRanks = new HashMap<>();
-  private final Map<String, List<PlaceEntry>> esPlaces = new HashMap<>();
-  private final Map<String, String[]> esWords = new HashMap<>();
-  private int esLongestPhrase = 1;
   private final Map<String, LanguageLexicon> byLanguage = new HashMap<>();
   /** Rule file texts by language, then file name, in {@link #RULE_FILES} order. */
   private final Map<String, Map<String, String>> ruleFiles = new HashMap<>();
@@ -204,91 +200,8 @@ public final class Lexicons implements Serializable {
     rows(WORDS, 2).forEach(r -> words.put(key(r[0]), r[1]));
     rows(LANGUAGES, 2).forEach(r -> languages.put(key(r[0]), r[1]));
     rows(ES_TRIGGERS, 3).forEach(r -> esTriggers.put(key(r[0]), new TriggerEntry(r[0], r[1], r[2])));
-    rows(ES_RANKS, 6).forEach(r -> esRanks.put(key(r[0]), new EsRank(new RankEntry(r[1], r[2],
-        Integer.parseInt(r[3])), "P".equals(r[4]), "A".equals(r[5]))));
-    for (String[] r : rows(ES_PLACES, 3)) {
-      esPlaces.computeIfAbsent(key(r[0]), k -> new ArrayList<>()).add(new PlaceEntry(r[1], r[2]));
-    }
-    rows(ES_WORDS, 2).forEach(r -> esWords.put(key(r[0]), new String[] {r[1], r.length > 2 ? r[2] : ""}));
-    for (Map<String, ?> phrases : List.of(esTriggers, esRanks, esPlaces, esWords)) {
-      for (String k : phrases.keySet()) {
-        esLongestPhrase = Math.max(esLongestPhrase, k.split(" ").length);
-      }
-    }
-    byLanguage.put("en", english());
-    byLanguage.put("es", spanish());
-  }
-
-  private LanguageLexicon english() {
-    LanguageLexicon en = new LanguageLexicon("en", true);
-    for (String[] r : rows(RANKS, 4)) {
-      en.ranks.put(key(r[0]), rankEntry(RANKS, r));
-      en.rankPhrases.add(r[0]);
-    }
-    for (String[] r : rows(PLACES, 3)) {
-      en.places.computeIfAbsent(r[0], k -> new ArrayList<>()).add(new PlaceEntry(r[1], r[2]));
-      en.placePhrases.add(r[0]);
-    }
-    for (String[] r : rows(TRIGGERS, 3)) {
-      en.triggers.put(key(r[0]), triggerEntry(TRIGGERS, r));
-      en.triggerPhrases.add(r[0]);
-    }
-    en.numbers.putAll(numbers);
-    en.words.putAll(words);
-    rows(FACTUALITY, 3).forEach(r -> en.factuality.add(new Cue(key(r[0]), r[1], r[2])));
-    rows(SENSE, 3).forEach(r -> en.sense.add(new Cue(key(r[0]), r[1], r[2])));
-    return en;
-  }
-
-  private LanguageLexicon spanish() {
-    LanguageLexicon es = new LanguageLexicon("es", false);
-    es.markedPlurals = true;
-    for (String[] r : rows(ES_RANKS, 6)) {
-      es.ranks.put(key(r[0]), rankEntry(ES_RANKS, r));
-      if ("P".equals(r[4])) {
-        es.pluralRanks.add(key(r[0]));
-      }
-      if ("A".equals(r[5])) {
-        es.ambiguousRanks.add(key(r[0]));
-      }
-      es.rankPhrases.add(r[0]);
-    }
-    for (String[] r : rows(ES_PLACES, 3)) {
-      es.places.computeIfAbsent(key(r[0]), k -> new ArrayList<>()).add(new PlaceEntry(r[1], r[2]));
-      es.placePhrases.add(r[0]);
-    }
-    for (String[] r : rows(ES_TRIGGERS, 3)) {
-      es.triggers.put(key(r[0]), triggerEntry(ES_TRIGGERS, r));
-      es.triggerPhrases.add(r[0]);
-    }
-    for (String[] r : rows(ES_WORDS, 2)) {
-      if ("NUMBER".equals(r[1])) {
-        es.numbers.put(key(r[0]), Integer.parseInt(r[2]));
-      }
-      es.words.put(key(r[0]), r[1]);
-    }
-    rows(ES_FACTUALITY, 3).forEach(r -> es.factuality.add(new Cue(key(r[0]), r[1], r[2])));
-    rows(ES_SENSE, 3).forEach(r -> es.sense.add(new Cue(key(r[0]), r[1], r[2])));
-    return es;
-  }
-
-  /** A rank row (phrase, canonical, class, specificity), its class checked against the classes of the contract. */
-  private static RankEntry rankEntry(String file, String[] r) {
-    try {
-      RankClass.parse(r[2]);
-      return new RankEntry(r[1], r[2], Integer.parseInt(r[3]));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("lexicon " + file + ", rank " + r[0] + ": " + e.getMessage());
-    }
-  }
-
-  private static TriggerEntry triggerEntry(String file, String[] r) {
-    try {
-      TriggerKind.parse(r[1]);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("lexicon " + file + ", trigger " + r[0] + ": " + e.getMessage());
-    }
-    return new TriggerEntry(r[0], r[1], r[2]);
+    byLanguage.put("en", LanguageLexicons.english(this::rows, numbers, words));
+    byLanguage.put("es", LanguageLexicons.spanish(this::rows));
   }
 
   /**
@@ -304,7 +217,7 @@ public final class Lexicons implements Serializable {
     return l;
   }
 
-  private List<String[]> rows(String name, int minColumns) {
+  List<String[]> rows(String name, int minColumns) {
     List<String[]> out = new ArrayList<>();
     int lineNo = 0;
     for (String line : rawFiles.get(name).split("\n", -1)) {
@@ -430,26 +343,7 @@ public final class Lexicons implements Serializable {
     return java.util.Collections.unmodifiableMap(esTriggers);
   }
 
-  public EsRank esRank(String phrase) {
-    return esRanks.get(phrase);
-  }
 
-  public List<PlaceEntry> esPlaces(String phrase) {
-    return esPlaces.getOrDefault(phrase, List.of());
-  }
-
-  /** A Spanish word class and value (es_words.tsv): {class, value}, or null. */
-  public String[] esWord(String phrase) {
-    return esWords.get(phrase);
-  }
-
-  /** Tokens in the longest Spanish lexicon phrase. */
-  public int esLongestPhrase() {
-    return esLongestPhrase;
-  }
-
-  /** A Spanish rank: its English canonical entry, whether the phrase is plural, whether it is ambiguous. */
-  public record EsRank(RankEntry rank, boolean plural, boolean ambiguous) implements Serializable {}
 
   /** A rank or title: canonical English name, rank class and specificity (higher is more specific). */
   public record RankEntry(String canonical, String rankClass, int specificity) implements Serializable {

@@ -3,11 +3,15 @@ package org.defections.candidates;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.defections.extract.rules.Rule;
+import org.defections.extract.rules.RuleReader;
+import org.defections.extract.rules.Stage;
 import org.defections.lexicon.Lexicons;
 
 /**
  * The cheap scan that decides which text reaches Spark NLP: one pass of an Aho-Corasick automaton of all trigger
- * phrases (English and Spanish, whole, as the annotation pipeline matches them) over the cleaned article, then
+ * phrases (English and Spanish, whole, as the annotation pipeline matches them) and of the trigger rules' cues over
+ * the cleaned article, then
  * passages of whole paragraphs around each hit ({@code contextParagraphs} before and after, extended to sentence
  * ends, at most {@code maxPassageChars} each), merged where they touch. Plain Java, no Spark.
  */
@@ -28,8 +32,8 @@ public final class CandidateScanner implements Serializable {
   }
 
   /**
-   * Every English and Spanish trigger phrase, whole: what the annotation pipeline's trigger matchers look for. Built
-   * once per lexicons instance (per executor).
+   * Every English and Spanish trigger phrase, whole (what the annotation pipeline's trigger matchers look for), and
+   * every cue of a trigger rule. Built once per lexicons instance (per executor).
    */
   static PhraseAutomaton triggerAutomaton(Lexicons lexicons) {
     return lexicons.derived("candidate-triggers", PhraseAutomaton.class, CandidateScanner::buildTriggerAutomaton);
@@ -44,6 +48,12 @@ public final class CandidateScanner implements Serializable {
     }
     for (Lexicons.TriggerEntry t : lexicons.esTriggers().values()) {
       phrases.add(PhraseAutomaton.normalise(t.phrase()));
+    }
+    // the trigger rules' cues: a defection told without a lexicon phrase ("flew his MiG-21 to")
+    for (String language : Lexicons.EXTRACTED_LANGUAGES) {
+      for (Rule r : RuleReader.read(language, lexicons.ruleFiles(language)).rules(Stage.TRIGGER)) {
+        r.cues().forEach(c -> phrases.add(PhraseAutomaton.normalise(c)));
+      }
     }
     return new PhraseAutomaton(phrases);
   }

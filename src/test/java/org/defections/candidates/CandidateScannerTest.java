@@ -23,6 +23,10 @@ class CandidateScannerTest {
     assertFalse(scanner.hasTrigger("He joined the board and took charge; the firm crossed $1 billion."));
     assertTrue(scanner.hasTrigger("He joined the rebels."));
     assertFalse(scanner.hasTrigger("The fledgling defective unit"));
+    // the cues of the trigger rules select too: a defection told without a lexicon phrase
+    assertTrue(scanner.hasTrigger("In 1976 a pilot flew his MiG-25 to Japan."));
+    assertTrue(scanner.hasTrigger("Un soldado atravesó la frontera con Costa Rica."));
+    assertFalse(scanner.hasTrigger("The company entered into an agreement with its lenders."));
   }
 
   @Test

@@ -168,7 +168,7 @@ public final class RuleReader {
           List<String[]> ex = new ArrayList<>();
           ex.add(new String[] {"text", pm.group(2).trim(), line});
           examples.add(ex);
-        } else if (List.of("stage", "pattern", "action").contains(current)) {
+        } else if (List.of("stage", "pattern", "action", "cues").contains(current)) {
           if (props.containsKey(current)) {
             throw new PatternException(where + ": rule " + id + " gives '" + current + "' twice");
           }
@@ -176,7 +176,7 @@ public final class RuleReader {
           propLine.put(current, Integer.parseInt(line));
         } else {
           throw new PatternException(where + ": unknown property '" + current + "' in rule " + id
-              + "; properties: stage, pattern, action, example");
+              + "; properties: stage, pattern, action, cues, example");
         }
       } else if (ind > baseIndent && current != null) {
         if (current.equals("example")) {
@@ -217,7 +217,23 @@ public final class RuleReader {
     for (List<String[]> ex : examples) {
       exs.add(example(id, ex, st.file));
     }
-    return new Rule(id, stage, pattern, action, exs, where);
+    List<String> cues = new ArrayList<>();
+    if (props.containsKey("cues")) {
+      for (String c : props.get("cues").split("\\|")) {
+        if (!c.isBlank()) {
+          cues.add(c.trim().replaceAll("\\s+", " "));
+        }
+      }
+    }
+    if (stage == Stage.TRIGGER && cues.isEmpty()) {
+      throw new PatternException(where + ": trigger rule " + id + " names no cues (cues: a phrase | another): one of"
+          + " them must be in a passage for candidate selection to keep it");
+    }
+    if (stage != Stage.TRIGGER && !cues.isEmpty()) {
+      throw new PatternException(where + ": only trigger rules have cues, not rule " + id + " of the "
+          + stage.name().toLowerCase() + " stage");
+    }
+    return new Rule(id, stage, pattern, action, exs, where, cues);
   }
 
   private static Action action(String text, String where) {

@@ -80,7 +80,7 @@ class RuleReaderTest {
         Arguments.of(RULE + RULE.substring(RULE.indexOf("rule xx")), "f.rules line 20: rule xx.subject is defined "
             + "twice"),
         Arguments.of(RULE.replace("  stage: defector", "  priority: 2\n  stage: defector"), "f.rules line 8: unknown "
-            + "property 'priority' in rule xx.subject; properties: stage, pattern, action, example"),
+            + "property 'priority' in rule xx.subject; properties: stage, pattern, action, cues, example"),
         Arguments.of(RULE.replace("$PRED = [w=AUX]", "$pred = [w=AUX]"), "f.rules line 5: expected 'class', 'param', "
             + "'$MACRO =' or 'rule', got: $pred = [w=AUX]"),
         Arguments.of("  indented first", "f.rules line 1: an indented line before any statement"));

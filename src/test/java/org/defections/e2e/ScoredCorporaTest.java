@@ -78,6 +78,49 @@ class ScoredCorporaTest {
     assertTrue(score.get("f1").asDouble() >= 0.80, "dev F1 below 0.80: " + score);
   }
 
+  /**
+   * The wider dev2 set (five subject groups G H J K L) scored as a whole and by group. The bars are the figures the
+   * rules reach (not the issue's target): dev2 F1 at least {@code DEV2_BAR}, and no group below the F1 it had at its
+   * first look (before any rule was written for it), so a change that gives back a group's gain fails.
+   */
+  @Test
+  void dev2ScoresAtLeastItsBarAndNoGroupFallsBelowItsFirstLook() throws Exception {
+    Path out = Files.createTempDirectory("dev2-run").resolve("out");
+    Path gold = JobRunner.SHARED.resolve("eval/dev2/gold.jsonl");
+    JobRunner.run(JobRunner.SHARED.resolve("eval/dev2/articles.jsonl"), out);
+    List<String> records = JobRunner.dump(out.resolve("defections"));
+    JsonNode score = JSON.readTree(JobRunner.score(gold, records));
+    System.out.println("dev2 score: " + score);
+    assertTrue(score.get("f1").asDouble() >= DEV2_BAR, "dev2 F1 below " + DEV2_BAR + ": " + score);
+    for (Map.Entry<String, Double> g : FIRST_LOOK.entrySet()) {
+      Path groupGold = Files.createTempFile("dev2-" + g.getKey(), ".jsonl");
+      List<String> goldLines = new ArrayList<>();
+      for (String l : Files.readAllLines(gold, StandardCharsets.UTF_8)) {
+        if (!l.isBlank() && JSON.readTree(l).get("source").asText().startsWith(g.getKey())) {
+          goldLines.add(l);
+        }
+      }
+      Files.write(groupGold, goldLines, StandardCharsets.UTF_8);
+      List<String> groupRecords = new ArrayList<>();
+      for (String r : records) {
+        JsonNode ids = JSON.readTree(r).get("article_ids");
+        if (ids.size() > 0 && ids.get(0).asText().startsWith(g.getKey())) {
+          groupRecords.add(r);
+        }
+      }
+      JsonNode gs = JSON.readTree(JobRunner.score(groupGold, groupRecords));
+      System.out.println("dev2 group " + g.getKey() + " score: " + gs);
+      assertTrue(gs.get("f1").asDouble() >= g.getValue(), "dev2 group " + g.getKey() + " F1 below its first look "
+          + g.getValue() + ": " + gs);
+    }
+  }
+
+  /** The bar of dev2 as a whole: the F1 the rules reach (0.66), rounded down. */
+  private static final double DEV2_BAR = 0.65;
+  /** F1 of each dev2 group at its first look (G to K at c9ea00b, L after G to K were worked; see the notes). */
+  private static final Map<String, Double> FIRST_LOOK = new java.util.LinkedHashMap<>(Map.of("G", 0.507, "H", 0.308,
+      "J", 0.361, "K", 0.244, "L", 0.300));
+
   /** 23,803 newswire and BBC stories with (almost) no state defection: at most two records, every line accounted. */
   @Test
   void newswireCorporaGiveAlmostNoRecordsAndLoseNoLine() throws Exception {

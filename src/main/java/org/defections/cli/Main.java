@@ -315,7 +315,7 @@ public final class Main {
     if (!oneJvm && effective.startsWith("local") && org.defections.bench.ForkedPhases.possible()) {
       // each phase in a JVM of its own, an embedded Spark in each
       result = new org.defections.bench.Benchmark(new org.defections.bench.ForkedPhases()).run(o);
-    } else { // --one-jvm, a cluster's master or spark-submit: the phases one after the other in this session
+    } else { // --one-jvm, a cluster's master or spark-submit: the phases one after the other in this SparkSession
       SparkSession spark = session("defections-bench", master);
       try {
         result = new org.defections.bench.Benchmark(new org.defections.bench.Phases(spark)).run(o);
@@ -498,7 +498,7 @@ public final class Main {
    * properties file): one shuffle partition per core ({@code spark.sql.shuffle.partitions}, else 200) and no
    * adaptive execution ({@code spark.sql.adaptive.enabled}). After the one pass over the text the job's shuffles
    * are small, and with a few cores Spark's per-query planning is their cost: adaptive execution plans every query
-   * again after each stage. Measured with the bench (README, Performance). A cluster keeps its own settings.
+   * again after each stage. Measured with the bench (docs/decisions/003). A cluster keeps its own settings.
    */
   static java.util.Map<String, String> localDefaults(org.apache.spark.SparkConf conf, int cores) {
     java.util.Map<String, String> out = new java.util.LinkedHashMap<>();

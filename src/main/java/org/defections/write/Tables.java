@@ -1,6 +1,6 @@
 package org.defections.write;
 
-/** Table names and their column orders (the contract documented in the README). */
+/** Table names and their column orders (the contract documented in docs/tables.md). */
 public final class Tables {
   public static final String DEFECTIONS = "defections";
   public static final String MENTIONS = "mentions";

@@ -33,6 +33,8 @@ public class Mention implements Serializable, Cloneable {
   private String posting;
   private Integer groupSize;
   private Date eventDate;
+  /** The publication date of the mention's article (null when unknown): orders reports for stable record ids. */
+  private Date published;
   private Integer eventYear;
   private String eventMonth;
   private String datePrecision;
@@ -129,6 +131,8 @@ public class Mention implements Serializable, Cloneable {
   public void setDestinationCountry(String v) { destinationCountry = v; }
   public Integer getGroupSize() { return groupSize; }
   public void setGroupSize(Integer v) { groupSize = v; }
+  public Date getPublished() { return published; }
+  public void setPublished(Date v) { published = v; }
   public Date getEventDate() { return eventDate; }
   public void setEventDate(Date v) { eventDate = v; }
   public Integer getEventYear() { return eventYear; }

@@ -15,7 +15,8 @@ public final class Tables {
   public static final String[] MENTION_COLUMNS = {"mention_id", "article_id", "url", "incident_key", "trigger",
       "begin", "end", "sentence_index", "sentence", "person_name", "rank", "rank_class", "nato_code", "organization",
       "origin_country", "origin_cue", "destination_country", "posting", "group_size", "event_date", "event_year", "event_month",
-      "date_precision", "factuality", "factuality_cue", "status", "kept_out_reason", "rule_id", "language", "report_key"};
+      "date_precision", "factuality", "factuality_cue", "status", "kept_out_reason", "rule_id", "language", "report_key",
+      "published"};
   public static final String[] REJECT_COLUMNS = {"source", "position", "id", "reason", "detail", "raw"};
 
   private Tables() {}

@@ -28,6 +28,7 @@ final class Mentions {
     m.setBegin(offset + d.token(t.range().begin()).begin());
     m.setEnd(offset + d.token(t.range().end() - 1).end());
     m.setIncidentKey(d.source().articleId() + "#" + m.getBegin());
+    m.setPublished(d.source().published() == null ? null : Date.valueOf(d.source().published()));
     m.setRankClass(RankClass.UNKNOWN.name());
     m.setDatePrecision("NONE");
     return m;
@@ -79,6 +80,7 @@ final class Mentions {
     c.setDestinationCountry(m.getDestinationCountry());
     c.setPosting(m.getPosting());
     c.setEventDate(m.getEventDate());
+    c.setPublished(m.getPublished());
     c.setEventYear(m.getEventYear());
     c.setEventMonth(m.getEventMonth());
     c.setDatePrecision(m.getDatePrecision());

@@ -35,8 +35,8 @@ final class Places {
       }
       TokenRange g = m.group(r.action().arg(0));
       Chunks.Place p = g == null ? null : d.place(g.begin());
-      if (p == null) {
-        continue;
+      if (p == null || (p.kind() == Chunks.PlaceKind.BODY && stage != Stage.POSTING)) {
+        continue; // an international body is a post, never a state left or reached
       }
       int distance = g.begin() >= t.range().end() ? g.begin() - t.range().end() : t.range().begin() - g.end();
       if (distance < bestDistance) {

@@ -16,9 +16,12 @@ public final class Chunks {
     }
   }
 
-  /** Where a place phrase comes from: a name, demonym, capital, regime phrase, armed force, or a region of context. */
+  /**
+   * Where a place phrase comes from: a name, demonym, capital, regime phrase, armed force, a region of context, or an
+   * international body (BODY: a diplomat's post only, never a state left or reached).
+   */
   public enum PlaceKind {
-    NAME, DEMONYM, CAPITAL, REGIME, FORCE, CONTEXT;
+    NAME, DEMONYM, CAPITAL, REGIME, FORCE, CONTEXT, BODY;
 
     public static PlaceKind of(String lexiconKind) {
       return lexiconKind.startsWith("CONTEXT") ? CONTEXT : valueOf(lexiconKind);

@@ -146,7 +146,7 @@ final class Layers {
       }
     }
     for (int i = 0; i < d.size(); i++) {
-      if (d.placeAt[i] != null && d.placeAt[i].range().begin() == i) {
+      if (d.placeAt[i] != null && d.placeAt[i].range().begin() == i && d.placeAt[i].kind() != PlaceKind.BODY) {
         d.stateMentions.merge(d.placeAt[i].iso3(), 1, Integer::sum);
       }
     }

@@ -1,0 +1,84 @@
+package org.defections.resolve;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.defections.extract.Mention;
+import org.defections.extract.Names;
+
+/**
+ * The blocks a cluster of one report is compared in across reports: only clusters that share a key are compared
+ * ({@link ClusterMatcher}), never all clusters of an origin. Keys start with the cluster's origin.
+ *
+ * <ul>
+ *   <li>{@code N|origin|last|first}: a full name, each token by its {@link #phonetic} key ("Omar"/"Umar",
+ *       "Hamada"/"Hammadeh", "al-Fares"/"al Fares");
+ *   <li>{@code S|origin|last}: every name by its last token, for a one-word name ("Hijab") against full names;
+ *   <li>{@code P|origin|post}: a diplomat's post ("the ambassador to India" is the person another report names);
+ *   <li>{@code D|origin|class|day}: an unnamed group dated to the day, by rank class;
+ *   <li>{@code M|origin|class|destination|month}: an unnamed group with a destination, by month.
+ * </ul>
+ */
+final class BlockingKeys {
+  private BlockingKeys() {}
+
+  static List<String> of(List<Mention> cluster) {
+    Set<String> keys = new LinkedHashSet<>();
+    String origin = cluster.get(0).getOriginCountry();
+    boolean named = false;
+    for (Mention m : cluster) {
+      if (m.getPersonName() != null) {
+        named = true;
+        List<String> t = Names.tokens(m.getPersonName());
+        if (!t.isEmpty()) {
+          String last = phonetic(t.get(t.size() - 1));
+          if (t.size() >= 2) {
+            keys.add("N|" + origin + "|" + last + "|" + phonetic(t.get(0)));
+          }
+          keys.add("S|" + origin + "|" + last);
+        }
+      }
+      if (m.getPosting() != null) {
+        keys.add("P|" + origin + "|" + m.getPosting());
+      }
+    }
+    if (!named) {
+      Mention m = cluster.get(0);
+      if ("DAY".equals(m.getDatePrecision()) && m.getEventDate() != null) {
+        keys.add("D|" + origin + "|" + m.getRankClass() + "|" + m.getEventDate());
+      }
+      if (m.getDestinationCountry() != null && m.getEventMonth() != null) {
+        keys.add("M|" + origin + "|" + m.getRankClass() + "|" + m.getDestinationCountry() + "|" + m.getEventMonth());
+      }
+    }
+    return new ArrayList<>(keys);
+  }
+
+  /** The kind of a key: N, S, P, D or M. */
+  static char kind(String key) {
+    return key.charAt(0);
+  }
+
+  /**
+   * A spelling-tolerant key of one name token: ASCII lower case (as {@link Names#tokens} gives), common digraphs
+   * folded (dj, ph, kh, gh, sh, ch, ck, q), vowels, y, w and h dropped, doubled letters once: "Mohammed",
+   * "Muhammad" and "Mohamad" are all "md"; "Hijab" and "Hidjab" "jb".
+   */
+  static String phonetic(String token) {
+    String s = token.replace("dj", "j").replace("ph", "f").replace("kh", "k").replace("gh", "g").replace("sh", "s")
+        .replace("ch", "s").replace("ck", "k").replace('q', 'k').replace('c', 'k').replace('z', 's');
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ("aeiouywh".indexOf(c) >= 0 || !Character.isLetter(c)) {
+        continue;
+      }
+      if (sb.length() > 0 && sb.charAt(sb.length() - 1) == c) {
+        continue;
+      }
+      sb.append(c);
+    }
+    return sb.length() == 0 ? token : sb.toString();
+  }
+}

@@ -86,6 +86,8 @@ public final class Main {
       "  --rounds N               run the three phases N times in turn (default 1) and report each phase's median",
       "                           run, with its seconds in every round and the ratios round by round",
       "",
+      ResolutionBenchCommand.USAGE,
+      "",
       "usage: defections inspect PATH",
       "",
       "  inspect                  Parquet footers of a table or of every table of an output: schema, files, row",
@@ -266,6 +268,9 @@ public final class Main {
 
   /** {@code bench}: builds or takes a corpus and measures the scan floor, the job and the baseline on it. */
   static int bench(String[] args) throws IOException {
+    if (java.util.Arrays.asList(args).contains("--resolution")) {
+      return ResolutionBenchCommand.run(args, System.out);
+    }
     JobOptions options = new JobOptions();
     Path shared = Paths.get(System.getProperty("defections.home", ".")).toAbsolutePath().normalize()
         .resolveSibling("shared");
@@ -357,7 +362,7 @@ public final class Main {
     return 0;
   }
 
-  private static long positiveNumber(String v, String option) {
+  static long positiveNumber(String v, String option) {
     try {
       long n = Long.parseLong(v);
       if (n > 0) {

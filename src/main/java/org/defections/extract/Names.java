@@ -54,10 +54,16 @@ public final class Names {
     return skeleton(a).equals(skeleton(b)) || ratio(a, b) >= 0.8;
   }
 
-  /** Consonant skeleton with doubled letters and vowels dropped (except the first letter). */
+  /**
+   * Consonant skeleton with doubled letters and vowels dropped (except the first letter, where e and i, o and u are
+   * one: "Emad" / "Imad", "Umar" / "Omar"; a stays apart: "Amir" is another name).
+   */
   static String skeleton(String s) {
     StringBuilder sb = new StringBuilder();
     s = s.replace("dj", "j").replace("ph", "f").replace("ou", "u").replace("kh", "k").replace("q", "k");
+    if (!s.isEmpty() && (s.charAt(0) == 'e' || s.charAt(0) == 'u')) {
+      s = (s.charAt(0) == 'e' ? "i" : "o") + s.substring(1);
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (i > 0 && "aeiouyh".indexOf(c) >= 0) {
@@ -128,5 +134,27 @@ public final class Names {
       }
     }
     return true;
+  }
+
+  /**
+   * A spelling-tolerant key of one name token: ASCII lower case (as {@link #tokens} gives), common digraphs
+   * folded (dj, ph, kh, gh, sh, ch, ck, q, g as j: "Gamal" / "Jamal"), vowels, y, w and h dropped, doubled letters once: "Mohammed",
+   * "Muhammad" and "Mohamad" are all "md"; "Hijab" and "Hidjab" "jb".
+   */
+  public static String phoneticKey(String token) {
+    String s = token.replace("dj", "j").replace("ph", "f").replace("kh", "k").replace("gh", "g").replace("sh", "s")
+        .replace("ch", "s").replace("ck", "k").replace('q', 'k').replace('c', 'k').replace('z', 's').replace('g', 'j');
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ("aeiouywh".indexOf(c) >= 0 || !Character.isLetter(c)) {
+        continue;
+      }
+      if (sb.length() > 0 && sb.charAt(sb.length() - 1) == c) {
+        continue;
+      }
+      sb.append(c);
+    }
+    return sb.length() == 0 ? token : sb.toString();
   }
 }

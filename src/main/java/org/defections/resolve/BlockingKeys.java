@@ -60,25 +60,8 @@ final class BlockingKeys {
     return key.charAt(0);
   }
 
-  /**
-   * A spelling-tolerant key of one name token: ASCII lower case (as {@link Names#tokens} gives), common digraphs
-   * folded (dj, ph, kh, gh, sh, ch, ck, q), vowels, y, w and h dropped, doubled letters once: "Mohammed",
-   * "Muhammad" and "Mohamad" are all "md"; "Hijab" and "Hidjab" "jb".
-   */
+  /** {@link Names#phoneticKey}. */
   static String phonetic(String token) {
-    String s = token.replace("dj", "j").replace("ph", "f").replace("kh", "k").replace("gh", "g").replace("sh", "s")
-        .replace("ch", "s").replace("ck", "k").replace('q', 'k').replace('c', 'k').replace('z', 's');
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if ("aeiouywh".indexOf(c) >= 0 || !Character.isLetter(c)) {
-        continue;
-      }
-      if (sb.length() > 0 && sb.charAt(sb.length() - 1) == c) {
-        continue;
-      }
-      sb.append(c);
-    }
-    return sb.length() == 0 ? token : sb.toString();
+    return Names.phoneticKey(token);
   }
 }

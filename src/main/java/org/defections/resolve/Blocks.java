@@ -12,7 +12,8 @@ import org.defections.extract.Names;
  * indexes. Clusters of one report are never paired (the report's own resolution has kept them apart). In a block of
  * last names ({@code S}), a one-word name is paired only with one-word names and with the full names of a single
  * person ("Hijab" with "Riyad Hijab", not when the block also holds a "Manaf Hijab"); full names are paired in their
- * {@code N} blocks.
+ * {@code N} blocks. In a block of a destination and month ({@code M}), a report that gives only the month is paired
+ * only when the reports it matches tell one day.
  */
 final class Blocks {
   /** A cluster in a block: its report and mentions. */
@@ -24,6 +25,10 @@ final class Blocks {
     List<int[]> out = new ArrayList<>();
     if (BlockingKeys.kind(key) == 'S') {
       surnameEdges(members, out);
+      return out;
+    }
+    if (BlockingKeys.kind(key) == 'M') {
+      monthEdges(members, out);
       return out;
     }
     for (int i = 0; i < members.size(); i++) {
@@ -65,6 +70,45 @@ final class Blocks {
         }
       }
     }
+  }
+
+  /**
+   * In a block of one destination and month: reports that give the day pair as anywhere; a report that gives only the
+   * month joins the reports it matches only when they tell one day (one candidate event), never two.
+   */
+  private static void monthEdges(List<Member> members, List<int[]> out) {
+    for (int i = 0; i < members.size(); i++) {
+      boolean dayI = dated(members.get(i));
+      Set<java.sql.Date> days = new HashSet<>();
+      List<Integer> matched = new ArrayList<>();
+      for (int j = 0; j < members.size(); j++) {
+        if (j == i || members.get(j).report().equals(members.get(i).report())
+            || !ClusterMatcher.sameDefection(members.get(i).mentions(), members.get(j).mentions())) {
+          continue;
+        }
+        if (dayI && dated(members.get(j))) {
+          if (j > i) {
+            out.add(new int[] {i, j});
+          }
+        } else if (!dayI) {
+          matched.add(j);
+          if (dated(members.get(j))) {
+            days.add(members.get(j).mentions().get(0).getEventDate());
+          }
+        }
+      }
+      if (!dayI && days.size() <= 1) {
+        for (int j : matched) {
+          if (dated(members.get(j)) || j > i) {
+            out.add(new int[] {i, j});
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean dated(Member m) {
+    return "DAY".equals(m.mentions().get(0).getDatePrecision());
   }
 
   /** Whether every name of the cluster is one word ("Hijab", "Mr Tlass"). */

@@ -14,8 +14,9 @@ import org.defections.extract.Names;
  *   <li>A named person and an unnamed single: the single gives a post the person holds ("Libya's ambassador to India"
  *       in one report, "A, Libya's ambassador to India" in another), and ranks, destinations and posts agree.
  *   <li>Two unnamed groups: the same rank, group size and post, compatible destinations, and evidence beyond the
- *       month: the same day, or the same destination and month with the same unit or the same group size of two or
- *       more. A month alone is not enough: two reports of "a Syrian colonel" in one month may be two colonels.
+ *       month: the same day, or (when one report gives only the month) the same destination and month with the same
+ *       unit or the same group size of two or more. A month alone is not enough: two reports of "a Syrian colonel" in
+ *       one month may be two colonels; two different days are two events.
  * </ul>
  */
 final class ClusterMatcher {
@@ -64,8 +65,11 @@ final class ClusterMatcher {
     if (!sameRank || !Matching.destinationsCompatible(o, m)) {
       return false;
     }
-    boolean sameDay = "DAY".equals(o.getDatePrecision()) && "DAY".equals(m.getDatePrecision())
-        && Objects.equals(o.getEventDate(), m.getEventDate());
+    boolean bothDays = "DAY".equals(o.getDatePrecision()) && "DAY".equals(m.getDatePrecision());
+    boolean sameDay = bothDays && Objects.equals(o.getEventDate(), m.getEventDate());
+    if (bothDays && !sameDay) {
+      return false; // two days are two events
+    }
     boolean sameDestinationAndMonth = o.getDestinationCountry() != null
         && o.getDestinationCountry().equals(m.getDestinationCountry()) && o.getEventMonth() != null
         && o.getEventMonth().equals(m.getEventMonth());

@@ -98,6 +98,55 @@ class NightlyTest {
     assertEquals(v1.getFileName().toString(), n3.at("/nightly/versions_deleted/0").asText());
   }
 
+  /**
+   * A record keeps its event_id when a later report joins it: the id comes from the earliest report by publication
+   * date. Night one reads dev article 023 (2011-02-21), which names Libya's ambassador to India; night two adds 020
+   * and 024 (2011-02-22), which report him too.
+   */
+  @Test
+  void aRecordKeepsItsIdWhenALaterReportJoinsIt() throws Exception {
+    Path dir = Files.createTempDirectory("nightly-ids");
+    Path warehouse = dir.resolve("warehouse");
+    List<String> dev = Files.readAllLines(DEV, StandardCharsets.UTF_8);
+    Path first = dir.resolve("first.jsonl");
+    Files.write(first, articles(dev, "023"), StandardCharsets.UTF_8);
+    night(first, warehouse, 3);
+    Map<String, String> before = idsByArticles(current(warehouse));
+    Path second = dir.resolve("second.jsonl");
+    Files.write(second, articles(dev, "023", "020", "024"), StandardCharsets.UTF_8);
+    night(second, warehouse, 3);
+    Map<String, String> after = idsByArticles(current(warehouse));
+    String id = before.get("[023]");
+    assertTrue(id != null, "night one has the record of article 023: " + before);
+    assertEquals(id, after.get("[020, 023, 024]"), "the record that 020 and 024 joined keeps its id: " + after);
+  }
+
+  private static List<String> articles(List<String> lines, String... ids) throws Exception {
+    List<String> out = new ArrayList<>();
+    for (String l : lines) {
+      if (!l.isBlank() && List.of(ids).contains(new com.fasterxml.jackson.databind.ObjectMapper().readTree(l)
+          .get("id").asText())) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  /** event_id of each named record of a version, by its article ids. */
+  private static Map<String, String> idsByArticles(Path version) throws Exception {
+    Map<String, String> out = new java.util.HashMap<>();
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (String r : JobRunner.dump(version.resolve("defections"))) {
+      com.fasterxml.jackson.databind.JsonNode n = json.readTree(r);
+      if (!n.get("person_name").isNull() && n.get("person_name").asText().contains("Essawi")) {
+        List<String> ids = new ArrayList<>();
+        n.get("article_ids").forEach(a -> ids.add(a.asText()));
+        out.put(ids.toString(), n.get("event_id").asText());
+      }
+    }
+    return out;
+  }
+
   @Test
   void overlappingRunsAreRefused() throws Exception {
     Path warehouse = Files.createTempDirectory("nightly-lock").resolve("warehouse");

@@ -11,6 +11,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
+import org.defections.ingest.InputFiles;
 import org.defections.candidates.ScannedRecord;
 
 /**
@@ -20,12 +21,13 @@ import org.defections.candidates.ScannedRecord;
  * file the accepted and rejected records.
  */
 record Census(Map<String, Long> rejectsByReason, Map<String, Long> acceptedByLanguage, long acceptedCandidates,
-    Map<String, long[]> byFile) {
+    Map<String, long[]> byFile, List<InputFiles.Skipped> skipped) {
   /** Columns of the {@code input_files} table. */
   static final StructType INPUT_FILES_SCHEMA = new StructType()
-      .add("source", "string").add("read", "long").add("accepted", "long").add("rejected", "long");
+      .add("source", "string").add("read", "long").add("accepted", "long").add("rejected", "long")
+      .add("skipped", "long").add("skipped_reason", "string");
 
-  static Census of(Dataset<Row> records) {
+  static Census of(Dataset<Row> records, List<InputFiles.Skipped> skipped) {
     Map<String, Long> rejects = new TreeMap<>();
     Map<String, Long> byLanguage = new TreeMap<>();
     Map<String, long[]> byFile = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -44,17 +46,27 @@ record Census(Map<String, Long> rejectsByReason, Map<String, Long> acceptedByLan
         file[1] += n;
       }
     }
-    return new Census(rejects, byLanguage, candidates, byFile);
+    return new Census(rejects, byLanguage, candidates, byFile, List.copyOf(skipped));
   }
 
   /**
    * The {@code input_files} table: per input file ({@code source}), the records {@code read}, {@code accepted} and
-   * {@code rejected} (read = accepted + rejected), ordered by source: the census's rows, no query of their own.
+   * {@code rejected}; an entry of the input directory that was not read (a hidden or metadata file, a subdirectory)
+   * is one {@code skipped} input with its {@code skipped_reason}. read = accepted + rejected + skipped on every row.
+   * Ordered by source: the census's rows, no query of their own.
    */
   Dataset<Row> inputFiles(SparkSession spark) {
-    List<Row> rows = new ArrayList<>();
-    byFile.forEach((source, n) -> rows.add(RowFactory.create(source, n[0] + n[1], n[0], n[1])));
-    return spark.createDataFrame(rows, INPUT_FILES_SCHEMA);
+    java.util.TreeMap<String, Row> rows = new java.util.TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+    byFile.forEach((source, n) -> rows.put(source, RowFactory.create(source, n[0] + n[1], n[0], n[1], 0L, null)));
+    skipped.forEach(s -> rows.put(s.source(), RowFactory.create(s.source(), 1L, 0L, 0L, 1L, s.reason())));
+    return spark.createDataFrame(new ArrayList<>(rows.values()), INPUT_FILES_SCHEMA);
+  }
+
+  /** Skipped entries by reason. */
+  Map<String, Long> skippedByReason() {
+    Map<String, Long> m = new TreeMap<>();
+    skipped.forEach(s -> m.merge(s.reason(), 1L, Long::sum));
+    return m;
   }
 
   long accepted() {
@@ -65,8 +77,9 @@ record Census(Map<String, Long> rejectsByReason, Map<String, Long> acceptedByLan
     return total(rejectsByReason);
   }
 
+  /** Records read, and skipped entries: read = accepted + rejected + skipped. */
   long read() {
-    return accepted() + rejected();
+    return accepted() + rejected() + skipped.size();
   }
 
   /** The sum of a map of counts. */

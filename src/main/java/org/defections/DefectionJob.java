@@ -198,7 +198,7 @@ public final class DefectionJob {
         ? CandidateSelection.Rows.EVERY_WITH_CONTENT_HASH : CandidateSelection.Rows.FOLDED;
     Dataset<Row> scannedRows = cached(scan(parsed, lx, scanRows)).toDF();
     List<Dataset<Row>> cachedRows = Collections.synchronizedList(new ArrayList<>(List.of(scannedRows)));
-    Census census = Census.of(scannedRows);
+    Census census = Census.of(scannedRows, parsed.skipped());
     timings.put("ingest_ms", ms(t));
 
     t = System.nanoTime();
@@ -209,7 +209,7 @@ public final class DefectionJob {
     if (all != scannedRows) { // duplicates were marked: keep the marked copy instead
       candidates.release();
       cachedRows.add(cached(all));
-      census = Census.of(all);
+      census = Census.of(all, parsed.skipped());
       scannedRows.unpersist();
       candidates = candidates(all, increment, census);
     }

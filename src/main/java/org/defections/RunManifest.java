@@ -32,6 +32,7 @@ final class RunManifest {
     counts.put("read", census.read());
     counts.put("accepted", census.accepted());
     counts.put("rejected", rejectedRows);
+    counts.put("skipped", (long) census.skipped().size());
     return this;
   }
 
@@ -54,6 +55,7 @@ final class RunManifest {
   RunManifest breakdowns(Census census, Candidates c, MentionCounts mentions, Map<String, Long> tables,
       Map<String, Long> timings) {
     m.set("rejects_by_reason", JSON.valueToTree(census.rejectsByReason()));
+    m.set("skipped_by_reason", JSON.valueToTree(census.skippedByReason()));
     m.set("articles_by_language", JSON.valueToTree(c.byLanguage()));
     m.set("mentions_by_factuality", JSON.valueToTree(mentions.byFactuality()));
     m.set("mentions_by_rule", JSON.valueToTree(mentions.byRule()));

@@ -9,7 +9,10 @@ import java.util.Locale;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
@@ -21,6 +24,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * The ingest stage: reads an input path in one of the {@link InputFormat}s into {@link ParsedRecord}s, marks
@@ -83,13 +87,23 @@ public final class ArticleReader {
   }
 
   /**
-   * Turns one raw input row into a parsed record, or null when the row is no record at all (a blank line);
+   * Turns one raw input row into a parsed record, or null when the row is no record at all;
    * serializable: it runs on the executors.
    */
   public interface RowParser extends java.util.function.Function<Row, ParsedRecord>, java.io.Serializable {}
 
-  /** Raw rows of one kind of input and how each becomes a {@link ParsedRecord}. */
-  record Piece(Dataset<Row> rows, RowParser parser) {}
+  /** One kind of input, read and parsed into records by the caller's partition function. */
+  interface Piece {
+    <T> Dataset<T> map(MapPartitionsFunction<ParsedRecord, T> then, Encoder<T> encoder);
+  }
+
+  /** Raw rows of a Spark source and how each becomes a {@link ParsedRecord}. */
+  record RowPiece(Dataset<Row> rows, RowParser parser) implements Piece {
+    @Override
+    public <T> Dataset<T> map(MapPartitionsFunction<ParsedRecord, T> then, Encoder<T> encoder) {
+      return rows.mapPartitions(parsedThen(parser, then), encoder);
+    }
+  }
 
   /**
    * An input, ready to be parsed (nothing read yet) and the format it is read as. {@link #mapRecords} parses each
@@ -99,58 +113,78 @@ public final class ArticleReader {
   public static final class Parsed {
     private final List<Piece> pieces;
     private final InputFormat format;
+    private final List<InputFiles.Skipped> skipped;
 
-    Parsed(List<Piece> pieces, InputFormat format) {
+    Parsed(List<Piece> pieces, InputFormat format, List<InputFiles.Skipped> skipped) {
       this.pieces = pieces;
       this.format = format;
+      this.skipped = skipped;
     }
 
     public InputFormat format() {
       return format;
     }
 
+    /** The directory entries not read (hidden and metadata files, subdirectories), listed in {@code input_files}. */
+    public List<InputFiles.Skipped> skipped() {
+      return skipped;
+    }
+
     /** {@code then} over the parsed records (duplicate ids not marked), partition by partition. */
     public <T> Dataset<T> mapRecords(MapPartitionsFunction<ParsedRecord, T> then, Encoder<T> encoder) {
       Dataset<T> out = null;
       for (Piece piece : pieces) {
-        Dataset<T> d = piece.rows().mapPartitions(parsedThen(piece.parser(), then), encoder);
+        Dataset<T> d = piece.map(then, encoder);
         out = out == null ? d : out.union(d);
       }
       return out;
     }
 
-    /**
-     * Row parsing and then {@code then}, as one partition function (static: it must not hold this object). Rows the
-     * parser returns null for are not records (blank lines) and are skipped.
-     */
-    private static <T> MapPartitionsFunction<Row, T> parsedThen(RowParser parser,
-        MapPartitionsFunction<ParsedRecord, T> then) {
-      return rows -> then.call(new java.util.Iterator<ParsedRecord>() {
-        private ParsedRecord next;
-
-        @Override
-        public boolean hasNext() {
-          while (next == null && rows.hasNext()) {
-            next = parser.apply(rows.next());
-          }
-          return next != null;
-        }
-
-        @Override
-        public ParsedRecord next() {
-          if (!hasNext()) {
-            throw new java.util.NoSuchElementException();
-          }
-          ParsedRecord r = next;
-          next = null;
-          return r;
-        }
-      });
-    }
-
     /** The parsed records themselves (lazy, not cached). */
     public Dataset<ParsedRecord> records() {
       return mapRecords(it -> it, Encoders.bean(ParsedRecord.class));
+    }
+  }
+
+  /**
+   * Row parsing and then {@code then}, as one partition function (static: it must not hold this object). Rows the
+   * parser returns null for are not records and are skipped.
+   */
+  private static <T> MapPartitionsFunction<Row, T> parsedThen(RowParser parser,
+      MapPartitionsFunction<ParsedRecord, T> then) {
+    return rows -> then.call(new java.util.Iterator<ParsedRecord>() {
+      private ParsedRecord next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && rows.hasNext()) {
+          next = parser.apply(rows.next());
+        }
+        return next != null;
+      }
+
+      @Override
+      public ParsedRecord next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        ParsedRecord r = next;
+        next = null;
+        return r;
+      }
+    });
+  }
+
+  /** Line and text files, read by {@link FileRecords} in tasks that {@link FilePlan} makes. */
+  record FilePiece(JavaRDD<List<FileSplit>> tasks, InputFormat format, RecordValidator validator,
+      Broadcast<SerializableConfiguration> conf) implements Piece {
+    @Override
+    public <T> Dataset<T> map(MapPartitionsFunction<ParsedRecord, T> then, Encoder<T> encoder) {
+      InputFormat f = format;
+      RecordValidator v = validator;
+      Broadcast<SerializableConfiguration> c = conf;
+      JavaRDD<T> out = tasks.mapPartitions(it -> then.call(new SplitsIterator(it, f, v, c.value().value())));
+      return SparkSession.active().createDataset(out.rdd(), encoder);
     }
   }
 
@@ -162,32 +196,21 @@ public final class ArticleReader {
   public Parsed parse(String input, InputFormat requested) {
     InputFormat format = requested == InputFormat.AUTO ? detect(input) : requested;
     InputFiles.Listing listing = InputFiles.list(input, spark.sparkContext().hadoopConfiguration());
-    String[] files = listing.readable().toArray(new String[0]);
+    List<String> files = listing.readable();
     List<Piece> pieces = new ArrayList<>();
-    if (files.length > 0) {
+    if (!files.isEmpty()) {
       switch (format) {
-        case TEXT:
-          pieces.add(readText(files));
-          break;
-        case JSONL:
-          pieces.add(readJsonLines(files));
-          break;
-        case CSV:
-          pieces.add(readCsv(files));
-          break;
-        case PARQUET:
-          pieces.addAll(readParquet(files));
-          break;
-        default:
-          throw new IllegalArgumentException("unsupported format " + format);
+        case TEXT, JSONL, CSV -> pieces.add(readFiles(files, format));
+        case PARQUET -> pieces.addAll(ParquetFiles.pieces(spark, files, validator));
+        default -> throw new IllegalArgumentException("unsupported format " + format);
       }
     }
     // the whole-file rejects of the listing (few): row i is reject i
     List<ParsedRecord> listed = new ArrayList<>(listing.rejects());
     if (!listed.isEmpty() || pieces.isEmpty()) {
-      pieces.add(new Piece(spark.range(listed.size()).toDF(), r -> listed.get((int) r.getLong(0))));
+      pieces.add(new RowPiece(spark.range(listed.size()).toDF(), r -> listed.get((int) r.getLong(0))));
     }
-    return new Parsed(pieces, format);
+    return new Parsed(pieces, format, listing.skipped());
   }
 
   /** Parsed records, cached, with duplicate ids marked: for readers of whole articles (tests, the benchmark). */
@@ -297,52 +320,33 @@ public final class ArticleReader {
 
   /** Picks the format of a path: by the extensions of its files, else by the first bytes. */
   public InputFormat detect(String input) {
-    try {
-      Path p = new Path(input);
-      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(p)) {
-        throw new IllegalArgumentException("input " + input + " does not exist");
+    List<String> files = InputFiles.list(input, spark.sparkContext().hadoopConfiguration()).readable();
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("input " + input + " holds no readable files");
+    }
+    for (String f : files) {
+      InputFormat e = byExtension(InputFiles.path(f).getName());
+      if (e != null) {
+        return e;
       }
-      List<Path> files = new ArrayList<>();
-      if (fs.getFileStatus(p).isDirectory()) {
-        for (FileStatus st : fs.listStatus(p)) {
-          if (st.isFile() && !st.getPath().getName().startsWith(".") && !st.getPath().getName().startsWith("_")) {
-            files.add(st.getPath());
-          }
-        }
-      } else {
-        files.add(p);
+    }
+    Path first = InputFiles.path(files.get(0));
+    try (InputStream in = InputFiles.fileSystem(first, spark.sparkContext().hadoopConfiguration()).open(first)) {
+      byte[] head = in.readNBytes(4);
+      if (head.length == 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
+        return InputFormat.PARQUET;
       }
-      if (files.isEmpty()) {
-        throw new IllegalArgumentException("input " + input + " holds no files");
+      if (head.length > 0 && head[0] == '{') {
+        return InputFormat.JSONL;
       }
-      InputFormat byExt = null;
-      for (Path f : files) {
-        InputFormat e = byExtension(f.getName());
-        if (e != null && byExt == null) {
-          byExt = e;
-        }
-      }
-      if (byExt != null) {
-        return byExt;
-      }
-      try (InputStream in = fs.open(files.get(0))) {
-        byte[] head = in.readNBytes(4);
-        if (head.length == 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
-          return InputFormat.PARQUET;
-        }
-        if (head.length > 0 && head[0] == '{') {
-          return InputFormat.JSONL;
-        }
-      }
-      if (fs.getFileStatus(p).isDirectory()) {
-        return InputFormat.TEXT;
-      }
-      throw new IllegalArgumentException("cannot tell the format of " + input
-          + ": use --format text|jsonl|csv|parquet");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot inspect input " + input, e);
     }
+    if (files.size() > 1 || !first.getName().equals(new Path(input).getName())) {
+      return InputFormat.TEXT; // a directory of files without a known extension
+    }
+    throw new IllegalArgumentException("cannot tell the format of " + input
+        + ": use --format text|jsonl|csv|parquet");
   }
 
   private static InputFormat byExtension(String name) {
@@ -363,91 +367,12 @@ public final class ArticleReader {
     return null;
   }
 
-  private Piece readText(String[] files) {
-    RecordValidator v = validator;
-    Dataset<Row> read = spark.read().format("binaryFile").load(files).select("path", "content");
-    return new Piece(read, r -> v.fromTextFile(InputFiles.name(r.getString(0)), (byte[]) r.get(1)));
-  }
-
-  private Piece readJsonLines(String[] files) {
-    RecordValidator v = validator;
-    Dataset<Row> lines = spark.read().text(files)
-        .withColumn("source", functions.input_file_name())
-        .withColumn("position", functions.monotonically_increasing_id());
-    // the line's bytes as read (a string column cast to binary keeps them): malformed UTF-8 is caught, not replaced;
-    // blank lines (JSON white space only) are no records, skipped by the parser rather than by a filter over the text
-    return new Piece(lines.select(functions.col("value").cast("binary"), functions.col("source"),
-        functions.col("position")), r -> {
-          byte[] line = (byte[]) r.get(0);
-          return RecordValidator.isBlank(line) ? null : v.fromJsonLine(InputFiles.name(r.getString(1)), r.getLong(2),
-              line);
-        });
-  }
-
-  private Piece readCsv(String[] files) {
-    RecordValidator v = validator;
-    StructType schema = new StructType().add("id", DataTypes.StringType).add("url", DataTypes.StringType)
-        .add("published", DataTypes.StringType).add("title", DataTypes.StringType).add("text", DataTypes.StringType)
-        .add("_corrupt_record", DataTypes.StringType);
-    Dataset<Row> rows = spark.read().option("header", "true").option("multiLine", "true").option("escape", "\"")
-        .option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", "_corrupt_record")
-        .option("enforceSchema", "false").schema(schema).csv(files)
-        .withColumn("source", functions.input_file_name())
-        .withColumn("position", functions.monotonically_increasing_id());
-    return new Piece(rows, r -> {
-      String corrupt = r.getString(5);
-      String source = InputFiles.name(r.getString(6));
-      if (corrupt != null) {
-        return ParsedRecord.reject(source, r.getLong(7), r.getString(0), "malformed_csv",
-            "the row does not have the header's columns", corrupt);
-      }
-      return v.fromFields(source, r.getLong(7), r.getString(0), r.getString(1), r.getString(2),
-          r.getString(3), r.getString(4), r.getString(0) + "," + r.getString(3));
-    });
-  }
-
-  /**
-   * Parquet files: those whose schema has string-compatible {@code id} and {@code text} columns are read together;
-   * every row of a file without them is a {@code wrong_schema} reject (the run fails only through the reject rate).
-   */
-  private List<Piece> readParquet(String[] files) {
-    List<String> good = new ArrayList<>();
-    List<Piece> pieces = new ArrayList<>();
-    for (String f : files) {
-      Dataset<Row> file = spark.read().parquet(f);
-      StructType fileSchema = file.schema();
-      List<String> names = java.util.Arrays.asList(fileSchema.fieldNames());
-      if (names.contains("id") && names.contains("text")) {
-        good.add(f);
-        continue;
-      }
-      String detail = "the file's columns are " + fileSchema.simpleString() + "; expected id, text (and url, "
-          + "published, title)";
-      String source = InputFiles.name(f);
-      pieces.add(new Piece(file.toJSON().withColumn("position", functions.monotonically_increasing_id()),
-          r -> ParsedRecord.reject(source, r.getLong(1), null, "wrong_schema", detail,
-              RecordValidator.head(r.getString(0)))));
-    }
-    if (!good.isEmpty()) {
-      pieces.add(0, readParquetRows(good.toArray(new String[0])));
-    }
-    return pieces;
-  }
-
-  private Piece readParquetRows(String[] files) {
-    RecordValidator v = validator;
-    Dataset<Row> rows = spark.read().parquet(files);
-    List<String> cols = java.util.Arrays.asList(rows.columns());
-    Column published = cols.contains("published") ? functions.col("published").cast("string")
-        : cols.contains("date") ? functions.col("date").cast("string") : functions.lit(null).cast("string");
-    Dataset<Row> sel = rows.select(functions.col("id").cast("string").as("id"),
-        (cols.contains("url") ? functions.col("url").cast("string") : functions.lit(null).cast("string")).as("url"),
-        published.as("published"),
-        (cols.contains("title") ? functions.col("title").cast("string") : functions.lit(null).cast("string"))
-            .as("title"),
-        functions.col("text").cast("string").as("text"), functions.input_file_name().as("source"),
-        functions.monotonically_increasing_id().as("position"));
-    return new Piece(sel, r -> v.fromFields(InputFiles.name(r.getString(5)), r.getLong(6), r.getString(0),
-        r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(0)));
+  private Piece readFiles(List<String> files, InputFormat format) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(
+        spark.sparkContext().hadoopConfiguration()));
+    List<List<FileSplit>> tasks = FilePlan.tasks(jsc, files, format, conf,
+        spark.sessionState().conf().filesMaxPartitionBytes(), spark.sessionState().conf().filesOpenCostInBytes());
+    return new FilePiece(jsc.parallelize(tasks, tasks.size()), format, validator, conf);
   }
 }

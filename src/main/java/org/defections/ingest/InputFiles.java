@@ -3,6 +3,8 @@ package org.defections.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -11,78 +13,157 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The files of an input path, before Spark reads them: a file, or the visible files of a directory (names not
- * starting with "." or "_", not in subdirectories, as Spark's readers see them). Files Spark could not read, or would
- * skip, become whole-file rejects here so that none is lost without a record: {@code unreadable_file} (a dangling link,
- * no read permission, not a regular file) and {@code empty_file} (zero bytes). The rest go to Spark.
+ * The files of an input path, before they are read: a file, or the files of a directory (not its subdirectories).
+ * Every entry of the directory is accounted for:
+ * <ul>
+ *   <li>read: the regular, readable, non-empty files, as URIs ({@link #path(String)} opens them; no name is ever
+ *   globbed or parsed, so any legal file name works);</li>
+ *   <li>rejected as a whole file: {@code unreadable_file} (a dangling link, a loop of links, no read permission, not
+ *   a regular file) and {@code empty_file} (zero bytes);</li>
+ *   <li>skipped, and listed in {@code input_files} with the reason: {@code hidden_file} (a name starting with "."),
+ *   {@code metadata_file} (a name starting with "_", as Hadoop and Spark write {@code _SUCCESS}), {@code directory}
+ *   (a subdirectory, or a link to one).</li>
+ * </ul>
+ * Sources are named by {@link #name(String)}.
  */
 public final class InputFiles {
-  /** Files to read, and the rejects of the others. Sources are named by {@link #name(String)}. */
-  public record Listing(List<String> readable, List<ParsedRecord> rejects) {}
+  public static final String HIDDEN = "hidden_file";
+  public static final String METADATA = "metadata_file";
+  public static final String DIRECTORY = "directory";
+
+  /** A directory entry that is not read, and why. */
+  public record Skipped(String source, String reason) implements java.io.Serializable {}
+
+  /** Files to read (URIs), the rejects of unreadable ones, and the skipped entries. */
+  public record Listing(List<String> readable, List<ParsedRecord> rejects, List<Skipped> skipped) {}
 
   private InputFiles() {}
 
   public static Listing list(String input, Configuration conf) {
     try {
       Path root = new Path(input);
-      FileSystem fs = root.getFileSystem(conf);
-      boolean local = "file".equals(fs.getScheme());
+      FileSystem fs = fileSystem(root, conf);
+      boolean local = "file".equals(fs.getUri().getScheme());
       List<String> readable = new ArrayList<>();
       List<ParsedRecord> rejects = new ArrayList<>();
-      List<Path> candidates = new ArrayList<>();
-      if (local && java.nio.file.Files.isDirectory(localPath(fs, root))) {
-        // java.nio lists dangling links too (Hadoop's local listing fails on them)
-        try (var s = java.nio.file.Files.list(localPath(fs, root))) {
-          s.sorted().forEach(p -> candidates.add(new Path(p.toUri())));
+      List<Skipped> skipped = new ArrayList<>();
+      List<Path> entries = new ArrayList<>();
+      boolean directory;
+      if (local) {
+        java.nio.file.Path dir = localPath(fs.makeQualified(root));
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          throw new IllegalArgumentException("input " + input + " does not exist");
         }
-      } else if (!local && fs.getFileStatus(root).isDirectory()) {
-        for (FileStatus st : fs.listStatus(root)) {
-          if (!st.isDirectory()) {
-            candidates.add(st.getPath());
+        directory = Files.isDirectory(dir);
+        if (directory) {
+          // java.nio lists dangling links too (Hadoop's local listing fails on them)
+          try (var s = Files.list(dir)) {
+            s.sorted().forEach(p -> entries.add(localEntry(p)));
           }
         }
       } else {
-        candidates.add(root);
-      }
-      for (Path p : candidates) {
-        String n = p.getName();
-        if (candidates.size() > 1 || !p.equals(root)) {
-          if (n.startsWith(".") || n.startsWith("_")) {
-            continue;
-          }
+        if (!fs.exists(root)) {
+          throw new IllegalArgumentException("input " + input + " does not exist");
         }
-        String source = name(fs.makeQualified(p).toString());
-        if (local) {
-          java.nio.file.Path f = localPath(fs, p);
-          if (java.nio.file.Files.isDirectory(f)) {
-            continue; // subdirectories are not read, as in Spark's file sources
+        directory = fs.getFileStatus(root).isDirectory();
+        if (directory) {
+          for (FileStatus st : fs.listStatus(root)) {
+            entries.add(st.getPath());
           }
-          if (!java.nio.file.Files.isRegularFile(f) || !java.nio.file.Files.isReadable(f)) {
-            rejects.add(ParsedRecord.reject(source, 0, n, "unreadable_file", java.nio.file.Files.isSymbolicLink(f)
-                && !java.nio.file.Files.exists(f) ? "a link to a file that does not exist" : "the file cannot be read "
-                + "(permissions, or not a regular file)", ""));
+          entries.sort(null);
+        }
+      }
+      if (!directory) {
+        entries.add(fs.makeQualified(root));
+      }
+      for (Path p : entries) {
+        String n = p.getName();
+        String source = name(p.toUri().toString());
+        if (directory && (n.startsWith(".") || n.startsWith("_"))) {
+          skipped.add(new Skipped(source, n.startsWith(".") ? HIDDEN : METADATA));
+          continue;
+        }
+        if (local) {
+          java.nio.file.Path f = localPath(p);
+          if (Files.isDirectory(f)) {
+            skipped.add(new Skipped(source, DIRECTORY));
             continue;
           }
+          if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
+            rejects.add(ParsedRecord.reject(source, 0, n, "unreadable_file", whyUnreadable(f), ""));
+            continue;
+          }
+        } else if (fs.getFileStatus(p).isDirectory()) {
+          skipped.add(new Skipped(source, DIRECTORY));
+          continue;
         }
         if (fs.getFileStatus(p).getLen() == 0) {
           rejects.add(ParsedRecord.reject(source, 0, n, "empty_file", "the file is empty", ""));
           continue;
         }
-        readable.add(fs.makeQualified(p).toString());
+        readable.add(fs.makeQualified(p).toUri().toString());
       }
-      return new Listing(readable, rejects);
+      return new Listing(readable, rejects, skipped);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list input " + input + ": " + e.getMessage(), e);
     }
   }
 
-  private static java.nio.file.Path localPath(FileSystem fs, Path p) {
-    return java.nio.file.Paths.get(fs.makeQualified(p).toUri());
+  /** A local directory entry as a Hadoop path (from a URI of its absolute path: no trailing slash, any character). */
+  private static Path localEntry(java.nio.file.Path p) {
+    try {
+      return new Path(new URI("file", null, p.toAbsolutePath().toString(), null));
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("cannot name " + p, e);
+    }
+  }
+
+  /** Why a local entry that is not a directory cannot be read. */
+  private static String whyUnreadable(java.nio.file.Path f) {
+    if (Files.isSymbolicLink(f) && !Files.exists(f)) {
+      try {
+        f.toRealPath();
+      } catch (FileSystemException e) {
+        if (e.getReason() != null && e.getReason().toLowerCase(java.util.Locale.ROOT).contains("levels")) {
+          return "a link in a loop of links";
+        }
+      } catch (IOException e) {
+        // the usual case: the target is missing
+      }
+      return "a link to a file that does not exist";
+    }
+    return "the file cannot be read (permissions, or not a regular file)";
+  }
+
+  /** The local file of a qualified {@code file:} path (the URI's decoded path: any character works). */
+  private static java.nio.file.Path localPath(Path p) {
+    return java.nio.file.Paths.get(p.toUri().getPath());
   }
 
   /**
-   * One name per file whichever reader reported it: Spark's {@code input_file_name()} gives encoded URIs
-   * ("file:///a%20b.jsonl"), listings give paths ("file:/a b.jsonl"); both become the latter.
+   * The Hadoop path of a file as {@link #list} gives it (a URI): built from the parsed URI, never from a string that
+   * Hadoop would parse again, so ":" or "[" in a name is just a character.
+   */
+  public static Path path(String uri) {
+    try {
+      return new Path(new URI(uri));
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("not a file URI: " + uri, e);
+    }
+  }
+
+  /**
+   * The file system of a listed file, for reading it: the local one without its checksum layer (which looks for a
+   * ".name.crc" beside each file by parsing a path, and fails on names with a colon).
+   */
+  public static FileSystem fileSystem(Path p, Configuration conf) throws IOException {
+    FileSystem fs = p.getFileSystem(conf);
+    return fs instanceof org.apache.hadoop.fs.LocalFileSystem local ? local.getRaw() : fs;
+  }
+
+  /**
+   * One name per file whichever reader reported it: Spark's {@code input_file_name()} and the listing give encoded
+   * URIs ("file:///a%20b.jsonl"), both become the decoded path ("file:/a b.jsonl").
    */
   public static String name(String source) {
     if (source == null || source.isEmpty()) {

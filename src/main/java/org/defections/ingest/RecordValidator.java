@@ -22,7 +22,7 @@ import java.util.Locale;
  * Plain Java. Reject reasons (stable strings, counted in the manifest): {@code unparseable_json}, {@code not_an_object},
  * {@code missing_id}, {@code missing_text}, {@code empty_text}, {@code wrong_type}, {@code bad_date},
  * {@code text_too_large}, {@code invalid_utf8}, {@code binary_content}, {@code empty_file}, {@code malformed_csv},
- * {@code future_date}, {@code bad_compression}, {@code duplicate_id} (set by the reader after grouping),
+ * {@code future_date}, {@code bad_compression}, {@code trailing_content}, {@code duplicate_id} (set by the reader after grouping),
  * {@code unreadable_file} and {@code wrong_schema} (set by the reader for whole files). HTML text is reduced to its
  * visible text by {@link HtmlText}; a leading byte-order mark is dropped; gzip text files are decompressed.
  */
@@ -67,7 +67,9 @@ public final class RecordValidator implements Serializable {
    * line is decoded (invalid UTF-8 is rejected) and read by that method.
    */
   public ParsedRecord fromJsonLine(String source, long position, byte[] line) {
-    if (isAscii(line)) { // nearly every line of English news: valid UTF-8 as it is, parsed from its bytes
+    // nearly every line of English news: valid UTF-8 as it is, parsed from its bytes; a NUL byte (UTF-16 without a
+    // byte-order mark) would let the byte parser guess another encoding, so such a line takes the strict path
+    if (isAscii(line) && noNul(line)) {
       ParsedRecord fast = simpleObject(source, position, line);
       if (fast != null) {
         return fast;
@@ -76,9 +78,58 @@ public final class RecordValidator implements Serializable {
     try {
       return fromJsonLine(source, position, strictUtf8(line));
     } catch (CharacterCodingException e) {
-      return ParsedRecord.reject(source, position, null, "invalid_utf8", "the line is not valid UTF-8",
-          clip(new String(line, StandardCharsets.UTF_8)));
+      String lenient = new String(line, StandardCharsets.UTF_8);
+      return ParsedRecord.reject(source, position, idOf(lenient), "invalid_utf8", "the line is not valid UTF-8",
+          clip(lenient));
     }
+  }
+
+  /** Whether nothing but white space follows the value just read (anything else, even unreadable, is content). */
+  private static boolean endsHere(JsonParser p) {
+    try {
+      return p.nextToken() == null;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean noNul(byte[] b) {
+    for (byte x : b) {
+      if (x == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The id of a line that is rejected before its fields are read, when it can be read at all; else null. */
+  private static String idOf(String line) {
+    try {
+      JsonNode n = JSON.readTree(line);
+      JsonNode id = n == null ? null : n.get("id");
+      return id != null && (id.isTextual() || id.isIntegralNumber()) ? id.asText() : null;
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  /** The text limit (ingest.max-text-chars). */
+  public int maxTextChars() {
+    return maxTextChars;
+  }
+
+  /**
+   * Whether a text has nothing to read: only white space (Unicode's, the no-break spaces included) and format
+   * characters (zero-width spaces, byte-order marks, direction marks).
+   */
+  static boolean isEmptyText(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && Character.getType(c) != Character.FORMAT) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether every byte is ASCII (below 0x80), eight at a time. */
@@ -105,8 +156,8 @@ public final class RecordValidator implements Serializable {
    * published, date, title, text} are strings or null (other fields may hold anything). Returns null for any other
    * line (a syntax error, another root, a number as id ...): {@link #fromJsonLine(String, long, String)} then reads
    * it, and gives the reject or record it always gave. For the lines it reads, it gives what that method gives:
-   * the last value of a repeated field, {@code published} before {@code date} when present (even as null), the rest
-   * of the line after the object not read.
+   * the last value of a repeated field, {@code published} before {@code date} when present (even as null); anything
+   * after the object goes to that method, which rejects it.
    */
   private ParsedRecord simpleObject(String source, long position, byte[] line) {
     String id = null;
@@ -148,8 +199,8 @@ public final class RecordValidator implements Serializable {
           default -> { }
         }
       }
-      if (t != JsonToken.END_OBJECT) {
-        return null;
+      if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+        return null; // the strict path gives the reject
       }
     } catch (java.io.IOException | RuntimeException e) {
       return null;
@@ -163,9 +214,17 @@ public final class RecordValidator implements Serializable {
     if (line.startsWith("\uFEFF")) {
       line = line.substring(1); // a byte-order mark opening the file
     }
+    if (line.indexOf('\u0000') >= 0) {
+      return ParsedRecord.reject(source, position, null, "unparseable_json", "the line holds NUL characters "
+          + "(UTF-16 without a byte-order mark?)", clip(line.replace('\u0000', ' ')));
+    }
     JsonNode n;
-    try {
-      n = JSON.readTree(line);
+    try (JsonParser p = JSON.getFactory().createParser(line)) {
+      n = JSON.readTree(p);
+      if (n != null && !endsHere(p)) {
+        return ParsedRecord.reject(source, position, n.isObject() ? idOf(n.toString()) : null, "trailing_content",
+            "more follows the JSON value on the line", clip(line));
+      }
     } catch (Exception e) {
       return ParsedRecord.reject(source, position, null, "unparseable_json", firstLine(e.getMessage()), clip(line));
     }
@@ -188,7 +247,10 @@ public final class RecordValidator implements Serializable {
         str(n.get("title")), text == null || text.isNull() ? null : text.asText(), line);
   }
 
-  /** One text file's bytes; the id is the file name. */
+  /** The position of a text file's record: its first line. */
+  public static final long TEXT_POSITION = 1;
+
+  /** One text file's bytes (position {@value #TEXT_POSITION}); the id is the file name. */
   public ParsedRecord fromTextFile(String path, byte[] content) {
     String name = path.substring(path.lastIndexOf('/') + 1);
     if (content.length == 0) {
@@ -198,28 +260,31 @@ public final class RecordValidator implements Serializable {
       try {
         content = gunzip(content);
       } catch (java.io.IOException e) {
-        return ParsedRecord.reject(path, 0, name, "bad_compression", "a gzip file that cannot be read: "
+        return ParsedRecord.reject(path, TEXT_POSITION, name, "bad_compression", "a gzip file that cannot be read: "
             + firstLine(e.getMessage()), "");
       }
       if (content.length == 0) {
-        return ParsedRecord.reject(path, 0, name, "empty_file", "the gzip file holds nothing", "");
+        return ParsedRecord.reject(path, TEXT_POSITION, name, "empty_file", "the gzip file holds nothing", "");
       }
     }
-    for (byte x : content) {
-      if (x == 0) {
-        return ParsedRecord.reject(path, 0, name, "binary_content", "the file holds NUL bytes", "");
+    String text = Codecs.utf16Text(content);
+    if (text == null) {
+      for (byte x : content) {
+        if (x == 0) {
+          return ParsedRecord.reject(path, TEXT_POSITION, name, "binary_content", "the file holds NUL bytes (UTF-16 "
+              + "is read only with a byte-order mark)", "");
+        }
       }
-    }
-    String text;
-    try {
-      text = strictUtf8(content);
-    } catch (CharacterCodingException e) {
-      return ParsedRecord.reject(path, 0, name, "invalid_utf8", "the file is not valid UTF-8", "");
+      try {
+        text = strictUtf8(content);
+      } catch (CharacterCodingException e) {
+        return ParsedRecord.reject(path, TEXT_POSITION, name, "invalid_utf8", "the file is not valid UTF-8", "");
+      }
     }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    return check(path, 0, name, null, null, null, text, null);
+    return check(path, TEXT_POSITION, name, null, null, null, text, null);
   }
 
   /** The content of a gzip file, at most 4 bytes per allowed text character (more is cut, and then too large). */
@@ -249,8 +314,8 @@ public final class RecordValidator implements Serializable {
     if (text == null) {
       return ParsedRecord.reject(source, position, id, "missing_text", "the record has no text", rawOf(rawOf));
     }
-    if (text.isBlank()) {
-      return ParsedRecord.reject(source, position, id, "empty_text", "the text is empty or whitespace",
+    if (isEmptyText(text)) {
+      return ParsedRecord.reject(source, position, id, "empty_text", "the text is empty or white space",
           rawOf(rawOf));
     }
     if (text.length() > maxTextChars) {
@@ -279,7 +344,7 @@ public final class RecordValidator implements Serializable {
       org.jsoup.nodes.Document doc = HtmlText.parse(text);
       String pageTitle = HtmlText.title(doc);
       text = HtmlText.text(doc);
-      if (text.isBlank()) {
+      if (isEmptyText(text)) {
         return ParsedRecord.reject(source, position, id, "empty_text", "an HTML page without visible text",
             rawOf(rawOf));
       }

@@ -132,6 +132,27 @@ public final class IncrementalState implements DefectionJob.Increment {
     n.put("previous_version", previousVersion);
   }
 
+  /**
+   * Removes the {@code _tmp-<run>} folders that killed runs left in {@code state/batches} (never read: only a renamed
+   * folder is a batch); call with the warehouse lock held. Returns how many were removed.
+   */
+  public int removeDeadBatches() {
+    int removed = 0;
+    try {
+      if (!fs.exists(batches)) {
+        return 0;
+      }
+      for (FileStatus st : fs.listStatus(batches)) {
+        if (st.getPath().getName().startsWith("_tmp-") && fs.delete(st.getPath(), true)) {
+          removed++;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean " + batches, e);
+    }
+    return removed;
+  }
+
   /** Completed batch folders (run ids), oldest first. */
   List<String> batchDirs() {
     List<String> out = new ArrayList<>();

@@ -16,6 +16,7 @@ import org.defections.config.JobConfig;
  * A run that dies at any point leaves the previous current version as it was.
  */
 public final class NightlyJob {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NightlyJob.class);
   private final SparkSession spark;
   private final JobConfig config;
 
@@ -35,6 +36,10 @@ public final class NightlyJob {
       String runId = DefectionJob.newRunId();
       String runDate = config.runDate().isBlank() ? LocalDate.now(ZoneOffset.UTC).toString() : config.runDate();
       IncrementalState state = new IncrementalState(spark, config.warehouse(), runDate, previous);
+      int dead = state.removeDeadBatches();
+      if (dead > 0) {
+        LOG.info("removed {} unfinished batch folder(s) of killed runs", dead);
+      }
       ObjectNode manifest = new DefectionJob(spark, config.withOutput(warehouse.versionDir(runId)))
           .run(runId, state);
       warehouse.publish(runId);

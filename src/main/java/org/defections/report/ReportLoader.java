@@ -185,10 +185,7 @@ public final class ReportLoader {
     Path p = new Path(outputDir, TableWriter.MANIFEST);
     try {
       FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(p)) {
-        throw new IllegalArgumentException("no job output in " + outputDir + ": " + TableWriter.MANIFEST
-            + " is missing (run `defections run --output " + outputDir + "` first)");
-      }
+      TableWriter.checkComplete(fs, new Path(outputDir));
       try (InputStream in = fs.open(p)) {
         return JSON.readTree(in);
       }

@@ -17,8 +17,8 @@ import org.apache.spark.sql.functions;
 
 /**
  * The write stage. Tables are written as Parquet (zstd) into {@code <output>/_staging/<runId>/}; only when every
- * table and the manifest are written are they moved into place, so a failed run leaves the previous tables as they
- * were. The output directory must be empty, absent, or an earlier output of this job (it holds
+ * table and the manifest are written are they published ({@link #publish}: journaled, completed after a kill), so a
+ * failed run leaves the previous tables as they were and a reader never takes tables of two runs for one output. The output directory must be empty, absent, or an earlier output of this job (it holds
  * {@value #MANIFEST}); anything else is refused.
  */
 public final class TableWriter {
@@ -28,6 +28,11 @@ public final class TableWriter {
    * start with "_", so {@value #MANIFEST} itself cannot be queried).
    */
   public static final String MANIFEST_TABLE = "run_manifest";
+  /** The publish journal: the id of the run being published (see {@link #publish}). */
+  public static final String PUBLISHING = "_publishing";
+  /** Where published tables wait while a publish replaces them. */
+  static final String PREVIOUS = "_previous";
+  static final String STAGING = "_staging";
   private final SparkSession spark;
   private final Path output;
   private final Path staging;
@@ -40,7 +45,7 @@ public final class TableWriter {
     this.output = new Path(output);
     try {
       this.fs = this.output.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      this.staging = new Path(new Path(this.output, "_staging"), runId);
+      this.staging = new Path(new Path(this.output, STAGING), runId);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open output " + output, e);
     }
@@ -60,7 +65,11 @@ public final class TableWriter {
         throw new IllegalArgumentException("the output " + output + " is a file, not a directory");
       }
       FileStatus[] entries = fs.listStatus(output);
-      if (entries.length > 0 && !fs.exists(new Path(output, MANIFEST))) {
+      if (completeInterruptedPublish() != null) {
+        return;
+      }
+      boolean holdsData = java.util.Arrays.stream(entries).anyMatch(e -> !e.getPath().getName().startsWith("_"));
+      if (holdsData && !fs.exists(new Path(output, MANIFEST))) {
         throw new IllegalArgumentException("refusing to write into " + output
             + ": it is not empty and holds no " + MANIFEST + " of an earlier run");
       }
@@ -104,7 +113,10 @@ public final class TableWriter {
 
   /**
    * Writes the manifest to staging (as {@value #MANIFEST}, and as the table {@value #MANIFEST_TABLE} from its
-   * one-line form), then moves every staged table and the manifest into the output.
+   * one-line form), then publishes: a journal {@value #PUBLISHING} naming the run is written first (one rename); from
+   * then on the publish is decided and {@link #completePublish} carries it out, table by table, the manifest last. A
+   * publish killed before the journal leaves the previous output; one killed after it is completed by the next run
+   * (see {@link #checkOutput}). Readers trust an output only when it has a manifest and no journal.
    */
   public void publish(String manifestJson, String manifestLine) {
     try {
@@ -115,28 +127,107 @@ public final class TableWriter {
         out.write(manifestJson.getBytes(StandardCharsets.UTF_8));
       }
       fs.mkdirs(output);
-      // the old manifest goes first: an interrupted publish leaves no manifest claiming a complete output
-      fs.delete(new Path(output, MANIFEST), false);
-      for (FileStatus st : fs.listStatus(staging)) {
+      step("journal");
+      Path tmp = new Path(output, PUBLISHING + ".tmp");
+      try (OutputStream out = fs.create(tmp, true)) {
+        out.write(staging.getName().getBytes(StandardCharsets.UTF_8));
+      }
+      if (!fs.rename(tmp, new Path(output, PUBLISHING))) {
+        throw new IOException("rename of " + tmp + " failed");
+      }
+      completePublish(staging.getName());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot publish the tables into " + output, e);
+    }
+  }
+
+  /**
+   * Carries out the journaled publish of {@code runId}; every step can be repeated, so a publish killed at any point
+   * is completed by calling this again: each staged table replaces its published one (kept in {@value #PREVIOUS}
+   * until the end), then the manifest, then the journal, the previous tables and the staging folder go.
+   */
+  private void completePublish(String runId) throws IOException {
+    Path staged = new Path(new Path(output, STAGING), runId);
+    Path previous = new Path(new Path(output, PREVIOUS), runId);
+    if (fs.exists(staged)) {
+      FileStatus[] entries = fs.listStatus(staged);
+      java.util.Arrays.sort(entries);
+      for (FileStatus st : entries) {
         String name = st.getPath().getName();
         if (name.equals(MANIFEST)) {
           continue;
         }
         Path target = new Path(output, name);
+        step("retire " + name);
         if (fs.exists(target)) {
-          fs.delete(target, true);
+          fs.mkdirs(previous);
+          fs.delete(new Path(previous, name), true);
+          rename(target, new Path(previous, name));
         }
-        if (!fs.rename(st.getPath(), target)) {
-          throw new IOException("rename of " + st.getPath() + " to " + target + " failed");
-        }
+        step("place " + name);
+        rename(st.getPath(), target);
       }
-      if (!fs.rename(new Path(staging, MANIFEST), new Path(output, MANIFEST))) {
-        throw new IOException("rename of the manifest failed");
+      Path manifest = new Path(staged, MANIFEST);
+      if (fs.exists(manifest)) {
+        step("manifest");
+        fs.delete(new Path(output, MANIFEST), false);
+        rename(manifest, new Path(output, MANIFEST));
       }
-      fs.delete(staging.getParent(), true);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot publish the tables into " + output, e);
     }
+    step("clean");
+    fs.delete(new Path(output, PREVIOUS), true);
+    fs.delete(staged, true);
+    fs.delete(new Path(output, PUBLISHING), false);
+    fs.delete(staged.getParent(), true); // and the staging folders that killed runs left (one run per output at a time)
+  }
+
+  private void rename(Path from, Path to) throws IOException {
+    if (!fs.rename(from, to)) {
+      throw new IOException("rename of " + from + " to " + to + " failed");
+    }
+  }
+
+  /**
+   * Completes a publish that was killed after its journal (the journal's run), if any; returns that run's id or
+   * null. Called before every run.
+   */
+  public String completeInterruptedPublish() {
+    Path journal = new Path(output, PUBLISHING);
+    try {
+      if (!fs.exists(journal)) {
+        return null;
+      }
+      String runId;
+      try (java.io.InputStream in = fs.open(journal)) {
+        runId = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+      }
+      completePublish(runId);
+      return runId;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot complete the interrupted publish in " + output, e);
+    }
+  }
+
+  /**
+   * Fails unless {@code output} holds a complete published output: a manifest, and no journal of a publish under
+   * way or interrupted (then tables of two runs may be side by side).
+   */
+  public static void checkComplete(FileSystem fs, Path output) throws IOException {
+    if (fs.exists(new Path(output, PUBLISHING))) {
+      throw new IllegalStateException("the output " + output + " is being published, or its publish was "
+          + "interrupted; its tables may be of two runs. The next run into it completes the publish; read it then");
+    }
+    if (!fs.exists(new Path(output, MANIFEST))) {
+      throw new IllegalArgumentException("no job output in " + output + ": " + MANIFEST
+          + " is missing (run `defections run --output " + output + "` first)");
+    }
+  }
+
+  /** The publish steps' names go here before each step is done; a test makes one throw to stand for a kill. */
+  static volatile java.util.function.Consumer<String> beforeStep = s -> { };
+
+  private static void step(String name) {
+    beforeStep.accept(name);
   }
 
   /** Removes this run's staging folder (after a failure). */

@@ -183,7 +183,7 @@ final class BadInputGenerator {
       // g2 is hard-wrapped: with Unix line ends in the clean input, Windows ones in the other
       String t = k == 1 ? GOOD.get(1)[2].replace(", ", ",\n") : GOOD.get(goods[k])[2];
       byte[] text = t.getBytes(StandardCharsets.UTF_8);
-      Files.write(clean.resolve(names[k]), text);
+      Files.write(clean.resolve(names[k]), names[k].endsWith(".gz") ? gzip(text) : text);
       Files.write(in.resolve(names[k]), names[k].endsWith(".gz") ? gzip(text)
           : k == 1 ? t.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8) : text);
       e.readPerFile.put(names[k], 1L);

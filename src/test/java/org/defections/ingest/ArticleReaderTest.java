@@ -118,7 +118,7 @@ class ArticleReaderTest {
     ArticleReader.Ingested in = reader.read(f.toString(), InputFormat.AUTO);
     assertEquals(InputFormat.CSV, in.format());
     assertEquals(List.of("c1", "c4"), ids(in));
-    assertEquals(Map.of("bad_date", 1L, "missing_text", 1L), reasons(in)); // Spark's CSV reads "" as null
+    assertEquals(Map.of("bad_date", 1L, "missing_text", 1L), reasons(in)); // "" is no value, as in Spark
     Article c1 = in.articles().collectAsList().stream().filter(a -> a.getId().equals("c1")).findFirst().orElseThrow();
     assertTrue(c1.getText().contains("\nHe crossed the line"));
   }
@@ -143,7 +143,7 @@ class ArticleReaderTest {
     ArticleReader.Ingested wrong = reader.read(bad.toString(), InputFormat.PARQUET);
     assertEquals(Map.of("wrong_schema", 1L), reasons(wrong));
     ParsedRecord r = wrong.rejects().collectAsList().get(0);
-    assertTrue(r.getDetail().contains("name") && r.getDetail().contains("expected id, text"), r.getDetail());
+    assertTrue(r.getDetail().contains("name") && r.getDetail().contains("expected the columns id and text"), r.getDetail());
     assertEquals("{\"name\":\"x\",\"n\":1}", r.getRaw());
   }
 }

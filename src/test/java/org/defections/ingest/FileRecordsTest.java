@@ -82,6 +82,13 @@ class FileRecordsTest {
     Files.write(f, both);
     List<String> got = read(FileSplit.whole(f.toUri().toString()), InputFormat.JSONL);
     assertEquals(List.of("1:a:null", "2:b:null", "3:d.jsonl.gz:bad_compression"), got);
+    byte[] zst = com.github.luben.zstd.Zstd.compress("{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"b\",\"text\":\"y\"}\n"
+        .repeat(50).getBytes(StandardCharsets.UTF_8));
+    Path cut = dir.resolve("cut.jsonl.zst");
+    Files.write(cut, java.util.Arrays.copyOf(zst, zst.length - 5));
+    List<String> fromZst = read(FileSplit.whole(cut.toUri().toString()), InputFormat.JSONL);
+    assertTrue(fromZst.get(fromZst.size() - 1).endsWith(":cut.jsonl.zst:bad_compression"), fromZst.toString());
+    assertEquals(fromZst.size() - 1, fromZst.stream().filter(r -> r.endsWith(":null")).count(), fromZst.toString());
     Path notGzip = dir.resolve("plain.jsonl.gz");
     Files.writeString(notGzip, "{\"id\":\"a\",\"text\":\"x\"}\n");
     assertEquals(List.of("1:plain.jsonl.gz:bad_compression"), read(FileSplit.whole(notGzip.toUri().toString()),

@@ -454,12 +454,12 @@ public final class Main {
     if (output == null) {
       throw new IllegalArgumentException("report needs --output DIR (an output directory of `defections run`)");
     }
-    Path target = Paths.get(file != null ? file : output + "/report.html");
+    String target = file != null ? file : output + "/report.html";
     SparkSession spark = session("defections-report", master);
     try {
       ReportData data = new ReportLoader(spark).load(output, top, 20);
       try {
-        Files.writeString(target, HtmlReport.render(data), StandardCharsets.UTF_8);
+        HtmlReport.write(target, HtmlReport.render(data), spark.sparkContext().hadoopConfiguration());
       } catch (IOException e) {
         throw new IOException("cannot write the report: " + e.getMessage(), e);
       }

@@ -26,6 +26,7 @@ public final class JobConfig {
   private final int outputFiles;
   private final String warehouse;
   private final int keepVersions;
+  private final int lockTimeoutMinutes;
   private final String runDate;
   private final int progressSeconds;
   private final double maxRejectRate;
@@ -51,6 +52,7 @@ public final class JobConfig {
     outputFiles = nonNegative(c, "defections.output-files");
     warehouse = c.getString("defections.nightly.warehouse");
     keepVersions = positive(c, "defections.nightly.keep-versions");
+    lockTimeoutMinutes = positive(c, "defections.nightly.lock-timeout-minutes");
     runDate = c.getString("defections.nightly.run-date");
     progressSeconds = positive(c, "defections.progress.interval-seconds");
     maxRejectRate = fraction(c, "defections.ingest.max-reject-rate");
@@ -172,6 +174,7 @@ public final class JobConfig {
   public int outputFiles() { return outputFiles; }
   public String warehouse() { return warehouse; }
   public int keepVersions() { return keepVersions; }
+  public int lockTimeoutMinutes() { return lockTimeoutMinutes; }
   public String runDate() { return runDate; }
   public int progressSeconds() { return progressSeconds; }
   public double maxRejectRate() { return maxRejectRate; }

@@ -30,7 +30,8 @@ public final class NightlyJob {
 
   /** Runs one night; returns the new version's manifest plus the versions deleted by retention. */
   public ObjectNode run() {
-    try (Warehouse warehouse = new Warehouse(config.warehouse(), spark.sparkContext().hadoopConfiguration())) {
+    try (Warehouse warehouse = new Warehouse(config.warehouse(), spark.sparkContext().hadoopConfiguration(),
+        config.lockTimeoutMinutes())) {
       warehouse.lock();
       String previous = warehouse.current();
       String runId = DefectionJob.newRunId();

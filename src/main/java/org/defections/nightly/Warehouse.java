@@ -26,8 +26,10 @@ import org.defections.write.TableWriter;
  * <pre>
  *   versions/&lt;runId&gt;/   one complete output of the job per night (tables, run_manifest, _manifest.json)
  *   CURRENT              the run id readers use; replaced in one atomic rename after a version is complete
- *   current              (local file systems) a symbolic link to versions/&lt;CURRENT&gt;, swapped atomically too
- *   _lock                held (OS file lock) by the running night; a killed run's lock goes with its process
+ *   current              (local file systems only, a convenience) a symbolic link to versions/&lt;CURRENT&gt;
+ *   _lock                held by the running night: an OS file lock on local file systems (a killed run's lock goes
+ *                        with its process); elsewhere a file created only if absent, naming owner, host, pid and
+ *                        start, taken over when older than defections.nightly.lock-timeout-minutes
  *   state/               the incremental state ({@link IncrementalState})
  * </pre>
  * A version without {@code _manifest.json} is incomplete (its run died); it is never made current and is removed by
@@ -44,8 +46,18 @@ public final class Warehouse implements AutoCloseable {
   private final Configuration conf;
   private FileChannel lockChannel;
   private FileLock lock;
+  /** What this run wrote into a lock file (non-local warehouses), or null. */
+  private String fileLockHolder;
+  private final long lockTimeoutMs;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Warehouse.class);
 
   public Warehouse(String dir, Configuration conf) {
+    this(dir, conf, 720);
+  }
+
+  /** {@code lockTimeoutMinutes}: the age after which a lock file (non-local warehouses) is a dead run's. */
+  public Warehouse(String dir, Configuration conf, int lockTimeoutMinutes) {
+    this.lockTimeoutMs = lockTimeoutMinutes * 60_000L;
     this.root = new Path(dir);
     this.conf = conf;
     try {
@@ -56,11 +68,13 @@ public final class Warehouse implements AutoCloseable {
   }
 
   /**
-   * Takes the warehouse lock, or fails naming who holds it. Only local (and NFS) warehouses can be locked here;
-   * elsewhere the scheduler must keep runs apart (cron's flock, Airflow's max_active_runs, Forbid on Kubernetes).
+   * Takes the warehouse lock, or fails naming who holds it: an OS file lock on a local warehouse, a lock file
+   * elsewhere ({@link #lockByFile}). Schedulers keep nights apart too (cron's flock, Airflow's max_active_runs, Forbid
+   * on Kubernetes).
    */
   public void lock() {
     if (!isLocal()) {
+      lockByFile();
       return;
     }
     java.nio.file.Path file = localPath(new Path(root, LOCK));
@@ -81,17 +95,88 @@ public final class Warehouse implements AutoCloseable {
             + "); runs of one warehouse cannot overlap");
       }
       lockChannel.truncate(0);
-      lockChannel.write(java.nio.ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " since "
-          + java.time.Instant.now() + "\n").getBytes(StandardCharsets.UTF_8)));
+      lockChannel.write(java.nio.ByteBuffer.wrap((holder() + "\n").getBytes(StandardCharsets.UTF_8)));
       lockChannel.force(true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot lock " + file, e);
     }
   }
 
+  /** Who takes the lock: owner, host, pid and start time. */
+  private static String holder() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      host = "unknown";
+    }
+    return "owner " + System.getProperty("user.name") + " host " + host + " pid " + ProcessHandle.current().pid()
+        + " since " + java.time.Instant.now();
+  }
+
+  /**
+   * The lock of a warehouse on HDFS or an object store: the file {@value #LOCK}, created only if absent. A lock file
+   * older than the lock timeout is a dead run's: it is replaced (logged). Released by deleting it, if still ours.
+   */
+  private void lockByFile() {
+    Path file = new Path(root, LOCK);
+    String me = holder();
+    try {
+      fs.mkdirs(root);
+      if (!createLock(file, me)) {
+        FileStatus st = fs.getFileStatus(file);
+        String held = readLock(file);
+        long ageMs = System.currentTimeMillis() - st.getModificationTime();
+        if (ageMs <= lockTimeoutMs) {
+          throw new IllegalStateException("another nightly run holds the lock on " + root + " (" + held + ", "
+              + ageMs / 60_000 + " minutes old); runs of one warehouse cannot overlap. A lock older than "
+              + "defections.nightly.lock-timeout-minutes (" + lockTimeoutMs / 60_000 + ") is taken over");
+        }
+        LOG.warn("taking over a stale lock on {} ({}, {} minutes old)", root, held, ageMs / 60_000);
+        fs.delete(file, false);
+        if (!createLock(file, me)) {
+          throw new IllegalStateException("another nightly run took the stale lock on " + root + " first ("
+              + readLock(file) + ")");
+        }
+      }
+      fileLockHolder = me;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lock " + file, e);
+    }
+  }
+
+  /** Creates the lock file holding {@code me} unless it exists; false when it does. */
+  private boolean createLock(Path file, String me) throws IOException {
+    try (OutputStream out = fs.create(file, false)) {
+      out.write((me + "\n").getBytes(StandardCharsets.UTF_8));
+      return true;
+    } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+      return false;
+    } catch (IOException e) {
+      if (fs.exists(file)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private String readLock(Path file) throws IOException {
+    try (InputStream in = fs.open(file)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+    } catch (java.io.FileNotFoundException e) {
+      return "released meanwhile";
+    }
+  }
+
   @Override
   public void close() {
     try {
+      if (fileLockHolder != null) {
+        Path file = new Path(root, LOCK);
+        if (fs.exists(file) && readLock(file).equals(fileLockHolder)) {
+          fs.delete(file, false);
+        }
+      }
       if (lock != null) {
         lock.release();
       }
@@ -103,6 +188,7 @@ public final class Warehouse implements AutoCloseable {
     } finally {
       lock = null;
       lockChannel = null;
+      fileLockHolder = null;
     }
   }
 

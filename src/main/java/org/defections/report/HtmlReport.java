@@ -15,6 +15,15 @@ public final class HtmlReport {
 
   private HtmlReport() {}
 
+  /** Writes the report to {@code target}, a local path or a URI of any Hadoop file system (replacing it). */
+  public static void write(String target, String html, org.apache.hadoop.conf.Configuration conf)
+      throws java.io.IOException {
+    org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(target);
+    try (java.io.OutputStream out = org.defections.ingest.InputFiles.fileSystem(p, conf).create(p, true)) {
+      out.write(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
   public static String render(ReportData d) {
     StringBuilder h = new StringBuilder(64 * 1024);
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Defections report: ")

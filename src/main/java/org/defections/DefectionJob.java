@@ -106,7 +106,8 @@ public final class DefectionJob {
 
   /** Runs the job as {@code runId}, annotating and resolving as {@code increment} says; returns the manifest. */
   public ObjectNode run(String runId, Increment increment) {
-    TableWriter writer = new TableWriter(spark, config.output(), runId);
+    TableWriter writer = new TableWriter(spark, config.output(), runId, config.publishMode(config.output()),
+        config.versionOutput());
     writer.checkOutput(config.input());
     Map<String, Long> timings = Collections.synchronizedMap(new LinkedHashMap<>());
     long t0 = System.nanoTime();

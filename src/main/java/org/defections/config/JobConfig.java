@@ -27,6 +27,8 @@ public final class JobConfig {
   private final String warehouse;
   private final int keepVersions;
   private final int lockTimeoutMinutes;
+  private final String publishMode;
+  private final boolean versionOutput;
   private final String runDate;
   private final int progressSeconds;
   private final double maxRejectRate;
@@ -53,6 +55,9 @@ public final class JobConfig {
     warehouse = c.getString("defections.nightly.warehouse");
     keepVersions = positive(c, "defections.nightly.keep-versions");
     lockTimeoutMinutes = positive(c, "defections.nightly.lock-timeout-minutes");
+    publishMode = c.getString("defections.publish.mode");
+    org.defections.write.PublishMode.of(publishMode, "x"); // fails early on a bad value
+    versionOutput = c.hasPath("defections.internal.version-output") && c.getBoolean("defections.internal.version-output");
     runDate = c.getString("defections.nightly.run-date");
     progressSeconds = positive(c, "defections.progress.interval-seconds");
     maxRejectRate = fraction(c, "defections.ingest.max-reject-rate");
@@ -74,7 +79,8 @@ public final class JobConfig {
 
   /** The same settings writing into another output directory (a nightly run's new version). */
   public JobConfig withOutput(String dir) {
-    return new JobConfig(ConfigFactory.parseMap(Map.of("defections.output", dir)).withFallback(config));
+    return new JobConfig(ConfigFactory.parseMap(Map.of("defections.output", dir,
+        "defections.internal.version-output", true)).withFallback(config));
   }
 
   /** Loads the configuration: overrides (from the command line, keys without the "defections." prefix) win. */
@@ -175,6 +181,12 @@ public final class JobConfig {
   public String warehouse() { return warehouse; }
   public int keepVersions() { return keepVersions; }
   public int lockTimeoutMinutes() { return lockTimeoutMinutes; }
+  /** The publish mode for a path (see {@link org.defections.write.PublishMode}). */
+  public org.defections.write.PublishMode publishMode(String path) {
+    return org.defections.write.PublishMode.of(publishMode, path);
+  }
+  /** Whether the output is a nightly version folder: a path of its own, never reused. */
+  public boolean versionOutput() { return versionOutput; }
   public String runDate() { return runDate; }
   public int progressSeconds() { return progressSeconds; }
   public double maxRejectRate() { return maxRejectRate; }

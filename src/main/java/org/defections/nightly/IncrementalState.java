@@ -43,6 +43,7 @@ public final class IncrementalState implements DefectionJob.Increment {
   private final String runDate;
   private final String previousVersion;
   private final Path batches;
+  private final org.defections.write.PublishMode mode;
   private final FileSystem fs;
   private long inInput;
   private long fresh;
@@ -54,6 +55,16 @@ public final class IncrementalState implements DefectionJob.Increment {
    *     recorded in the manifest
    */
   public IncrementalState(SparkSession spark, String warehouse, String runDate, String previousVersion) {
+    this(spark, warehouse, runDate, previousVersion, org.defections.write.PublishMode.RENAME);
+  }
+
+  /**
+   * {@code mode} {@code POINTER} (object stores): a batch is written straight into its folder, and counts once both of
+   * its tables hold Spark's {@code _SUCCESS} marker; nothing is renamed.
+   */
+  public IncrementalState(SparkSession spark, String warehouse, String runDate, String previousVersion,
+      org.defections.write.PublishMode mode) {
+    this.mode = mode;
     this.spark = spark;
     this.warehouse = warehouse;
     this.runDate = runDate;
@@ -89,13 +100,14 @@ public final class IncrementalState implements DefectionJob.Increment {
   @Override
   public Dataset<Mention> allMentions(String runId, Dataset<Row> annotated, Dataset<Mention> extracted) {
     if (fresh > 0) {
-      Path tmp = new Path(batches, "_tmp-" + runId);
+      boolean pointer = mode == org.defections.write.PublishMode.POINTER;
+      Path tmp = pointer ? new Path(batches, runId) : new Path(batches, "_tmp-" + runId);
       annotated.select(col("id").as(ID), col(CONTENT_HASH).as(HASH)).withColumn(BATCH, lit(runId)).write()
           .mode(SaveMode.ErrorIfExists).option("compression", "zstd").parquet(new Path(tmp, "articles").toString());
       extracted.toDF().withColumn(BATCH, lit(runId)).write().mode(SaveMode.ErrorIfExists)
           .option("compression", "zstd").parquet(new Path(tmp, "mentions").toString());
       try {
-        if (!fs.rename(tmp, new Path(batches, runId))) {
+        if (!pointer && !fs.rename(tmp, new Path(batches, runId))) {
           throw new IOException("rename of " + tmp + " failed");
         }
       } catch (IOException e) {
@@ -134,7 +146,8 @@ public final class IncrementalState implements DefectionJob.Increment {
 
   /**
    * Removes the {@code _tmp-<run>} folders that killed runs left in {@code state/batches} (never read: only a renamed
-   * folder is a batch); call with the warehouse lock held. Returns how many were removed.
+   * folder is a batch), and in pointer mode the batch folders without both {@code _SUCCESS} markers; call with the
+   * warehouse lock held. Returns how many were removed.
    */
   public int removeDeadBatches() {
     int removed = 0;
@@ -143,7 +156,11 @@ public final class IncrementalState implements DefectionJob.Increment {
         return 0;
       }
       for (FileStatus st : fs.listStatus(batches)) {
-        if (st.getPath().getName().startsWith("_tmp-") && fs.delete(st.getPath(), true)) {
+        boolean unfinished = st.getPath().getName().startsWith("_tmp-")
+            || mode == org.defections.write.PublishMode.POINTER && st.isDirectory()
+            && !(fs.exists(new Path(st.getPath(), "articles/_SUCCESS"))
+            && fs.exists(new Path(st.getPath(), "mentions/_SUCCESS")));
+        if (unfinished && fs.delete(st.getPath(), true)) {
           removed++;
         }
       }
@@ -162,7 +179,9 @@ public final class IncrementalState implements DefectionJob.Increment {
       }
       for (FileStatus st : fs.listStatus(batches)) {
         String name = st.getPath().getName();
-        if (st.isDirectory() && !name.startsWith("_")) {
+        if (st.isDirectory() && !name.startsWith("_") && (mode == org.defections.write.PublishMode.RENAME
+            || fs.exists(new Path(st.getPath(), "articles/_SUCCESS"))
+            && fs.exists(new Path(st.getPath(), "mentions/_SUCCESS")))) {
           out.add(name);
         }
       }

@@ -31,12 +31,13 @@ public final class NightlyJob {
   /** Runs one night; returns the new version's manifest plus the versions deleted by retention. */
   public ObjectNode run() {
     try (Warehouse warehouse = new Warehouse(config.warehouse(), spark.sparkContext().hadoopConfiguration(),
-        config.lockTimeoutMinutes())) {
+        config.lockTimeoutMinutes(), config.publishMode(config.warehouse()))) {
       warehouse.lock();
       String previous = warehouse.current();
       String runId = DefectionJob.newRunId();
       String runDate = config.runDate().isBlank() ? LocalDate.now(ZoneOffset.UTC).toString() : config.runDate();
-      IncrementalState state = new IncrementalState(spark, config.warehouse(), runDate, previous);
+      IncrementalState state = new IncrementalState(spark, config.warehouse(), runDate, previous,
+          config.publishMode(config.warehouse()));
       int dead = state.removeDeadBatches();
       if (dead > 0) {
         LOG.info("removed {} unfinished batch folder(s) of killed runs", dead);

@@ -49,6 +49,7 @@ public final class Warehouse implements AutoCloseable {
   /** What this run wrote into a lock file (non-local warehouses), or null. */
   private String fileLockHolder;
   private final long lockTimeoutMs;
+  private final org.defections.write.PublishMode mode;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Warehouse.class);
 
   public Warehouse(String dir, Configuration conf) {
@@ -57,6 +58,12 @@ public final class Warehouse implements AutoCloseable {
 
   /** {@code lockTimeoutMinutes}: the age after which a lock file (non-local warehouses) is a dead run's. */
   public Warehouse(String dir, Configuration conf, int lockTimeoutMinutes) {
+    this(dir, conf, lockTimeoutMinutes, org.defections.write.PublishMode.RENAME);
+  }
+
+  /** {@code mode}: {@code POINTER} writes CURRENT in place (one small write) instead of renaming it into place. */
+  public Warehouse(String dir, Configuration conf, int lockTimeoutMinutes, org.defections.write.PublishMode mode) {
+    this.mode = mode;
     this.lockTimeoutMs = lockTimeoutMinutes * 60_000L;
     this.root = new Path(dir);
     this.conf = conf;
@@ -212,12 +219,21 @@ public final class Warehouse implements AutoCloseable {
     }
   }
 
-  /** Makes a complete version the one readers see: CURRENT is replaced by an atomic rename, then the link. */
+  /**
+   * Makes a complete version the one readers see: CURRENT is replaced by an atomic rename, then the link; in pointer
+   * mode (object stores) CURRENT is written in place.
+   */
   public void publish(String runId) {
     Path version = new Path(versionDir(runId));
     try {
       if (!fs.exists(new Path(version, TableWriter.MANIFEST))) {
         throw new IllegalStateException("version " + runId + " is incomplete (no " + TableWriter.MANIFEST + ")");
+      }
+      if (mode == org.defections.write.PublishMode.POINTER) {
+        try (OutputStream out = fs.create(new Path(root, CURRENT), true)) { // all or nothing on an object store
+          out.write((runId + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return;
       }
       Path tmp = new Path(root, "_" + CURRENT + "." + runId);
       try (OutputStream out = fs.create(tmp, true)) {

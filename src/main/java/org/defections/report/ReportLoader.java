@@ -178,7 +178,13 @@ public final class ReportLoader {
   }
 
   private Dataset<Row> table(String outputDir, String name) {
-    return spark.read().parquet(new Path(outputDir, name).toString());
+    Path out = new Path(outputDir);
+    try {
+      return spark.read().parquet(new Path(TableWriter.tablesDir(out.getFileSystem(spark.sparkContext()
+          .hadoopConfiguration()), out), name).toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open " + outputDir, e);
+    }
   }
 
   private JsonNode manifest(String outputDir) {

@@ -37,15 +37,28 @@ public final class TableWriter {
   private final Path output;
   private final Path staging;
   private final FileSystem fs;
+  private final PublishMode mode;
+  private final boolean versioned;
   /** Rows per staged table (tables may be staged from several driver threads at once). */
   private final Map<String, Long> counts = new java.util.concurrent.ConcurrentSkipListMap<>();
 
   public TableWriter(SparkSession spark, String output, String runId) {
+    this(spark, output, runId, PublishMode.RENAME, false);
+  }
+
+  /**
+   * A writer for {@code runId} into {@code output}, published in {@code mode}; {@code versioned}: the output is a
+   * folder of this run alone (a nightly version), so in {@link PublishMode#POINTER} mode the tables go straight there.
+   */
+  public TableWriter(SparkSession spark, String output, String runId, PublishMode mode, boolean versioned) {
     this.spark = spark;
     this.output = new Path(output);
+    this.mode = mode;
+    this.versioned = versioned;
     try {
       this.fs = this.output.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      this.staging = new Path(new Path(this.output, STAGING), runId);
+      this.staging = mode == PublishMode.RENAME ? new Path(new Path(this.output, STAGING), runId)
+          : versioned ? this.output : new Path(new Path(this.output, PointerPublish.RUNS), runId);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open output " + output, e);
     }
@@ -65,10 +78,11 @@ public final class TableWriter {
         throw new IllegalArgumentException("the output " + output + " is a file, not a directory");
       }
       FileStatus[] entries = fs.listStatus(output);
-      if (completeInterruptedPublish() != null) {
+      if (mode == PublishMode.RENAME && completeInterruptedPublish() != null) {
         return;
       }
-      boolean holdsData = java.util.Arrays.stream(entries).anyMatch(e -> !e.getPath().getName().startsWith("_"));
+      boolean holdsData = java.util.Arrays.stream(entries).anyMatch(e -> !e.getPath().getName().startsWith("_")
+          && !(mode == PublishMode.POINTER && e.getPath().getName().equals(PointerPublish.RUNS)));
       if (holdsData && !fs.exists(new Path(output, MANIFEST))) {
         throw new IllegalArgumentException("refusing to write into " + output
             + ": it is not empty and holds no " + MANIFEST + " of an earlier run");
@@ -119,6 +133,10 @@ public final class TableWriter {
    * (see {@link #checkOutput}). Readers trust an output only when it has a manifest and no journal.
    */
   public void publish(String manifestJson, String manifestLine) {
+    if (mode == PublishMode.POINTER) {
+      new PointerPublish(fs, output, staging, versioned).publish(manifestJson, manifestLine);
+      return;
+    }
     try {
       try (OutputStream out = fs.create(new Path(new Path(staging, MANIFEST_TABLE), "manifest.json"), true)) {
         out.write((manifestLine + "\n").getBytes(StandardCharsets.UTF_8));
@@ -223,10 +241,22 @@ public final class TableWriter {
     }
   }
 
+  /**
+   * The folder holding an output's tables: the output itself, or (an output published in {@link PublishMode#POINTER}
+   * mode) the run folder its {@value #MANIFEST} names.
+   */
+  public static Path tablesDir(FileSystem fs, Path output) {
+    try {
+      return PointerPublish.tablesDir(fs, output);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the manifest of " + output, e);
+    }
+  }
+
   /** The publish steps' names go here before each step is done; a test makes one throw to stand for a kill. */
   static volatile java.util.function.Consumer<String> beforeStep = s -> { };
 
-  private static void step(String name) {
+  static void step(String name) {
     beforeStep.accept(name);
   }
 

@@ -111,6 +111,56 @@ class HdfsTest {
     org.junit.jupiter.api.Assertions.assertFalse(fs.exists(lock), "the taken-over lock is released");
   }
 
+  /**
+   * A night on HDFS killed (SIGKILL, in its own JVM) while it writes its version: CURRENT still names the previous
+   * version; the dead night's lock file refuses the next night until it is older than the lock timeout, and then the
+   * next night takes it over, succeeds and removes the incomplete version.
+   */
+  @Test
+  void aNightKilledWhileWritingOnHdfs() throws Exception {
+    var spark = SparkTestSession.get();
+    FileSystem fs = FileSystem.get(java.net.URI.create(hdfs), spark.sparkContext().hadoopConfiguration());
+    Path sample = Path.of("samples/corpus").toAbsolutePath();
+    fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(sample.toString()), new org.apache.hadoop.fs.Path(hdfs
+        + "/kill-feed"));
+    String warehouse = hdfs + "/kill-warehouse";
+    String before = night(hdfs + "/kill-feed", warehouse).get("run_id").asText();
+    Path dev = Path.of(System.getProperty("shared.dir", "../shared")).resolve("eval/dev/articles.jsonl");
+    java.util.List<String> cmd = new java.util.ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-XX:+Ignore") || a.startsWith("-Djdk.reflect"))
+        .toList());
+    cmd.addAll(java.util.List.of("-Xmx2g", "-cp", System.getProperty("java.class.path"), "org.defections.cli.Main",
+        "nightly", "--input", dev.toString(), "--warehouse", warehouse, "--master", "local[2]"));
+    Path log = Files.createTempFile("killed-night", ".log");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    org.apache.hadoop.fs.Path versions = new org.apache.hadoop.fs.Path(warehouse + "/versions");
+    String started = null;
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(180);
+    while (started == null && p.isAlive() && System.nanoTime() < deadline) {
+      for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(versions)) {
+        if (!st.getPath().getName().equals(before) && fs.exists(new org.apache.hadoop.fs.Path(st.getPath(),
+            "_staging"))) {
+          started = st.getPath().getName();
+        }
+      }
+      Thread.sleep(100);
+    }
+    org.junit.jupiter.api.Assertions.assertNotNull(started, "the night started writing: " + Files.readString(log));
+    p.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(before, read(fs, warehouse + "/CURRENT"), "CURRENT still names the previous version");
+    // the dead night's lock refuses the next one until it is stale
+    IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> night(hdfs + "/kill-feed", warehouse));
+    org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("pid " + p.pid()), refused.getMessage());
+    fs.setTimes(new org.apache.hadoop.fs.Path(warehouse + "/_lock"), System.currentTimeMillis() - 13 * 3_600_000L, -1);
+    com.fasterxml.jackson.databind.node.ObjectNode next = night(hdfs + "/kill-feed", warehouse);
+    assertEquals(next.get("run_id").asText(), read(fs, warehouse + "/CURRENT"));
+    org.junit.jupiter.api.Assertions.assertFalse(fs.exists(new org.apache.hadoop.fs.Path(versions, started)),
+        "the incomplete version is removed");
+  }
+
   private static com.fasterxml.jackson.databind.node.ObjectNode night(String input, String warehouse) {
     return new org.defections.nightly.NightlyJob(SparkTestSession.get(), JobConfig.load(null, Map.of("input", input,
         "nightly.warehouse", warehouse, "nightly.run-date", "2026-12-07"))).run();

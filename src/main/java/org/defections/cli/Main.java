@@ -44,6 +44,7 @@ public final class Main {
       "  --max-text-chars N       articles with longer text are rejected as text_too_large",
       "  --max-reject-rate R      fail (publish nothing) when more than this share of input is rejected (0.5)",
       "  --no-candidate-selection annotate whole articles (slow; for checks)",
+      "  --ui                     keep Spark's web UI on a local master (off by default; http://localhost:4040)",
       "  -h, --help               this help",
       "",
       "usage: defections nightly --input PATH --warehouse DIR [--keep N] [--run-date YYYY-MM-DD] [run's options]",
@@ -183,6 +184,10 @@ public final class Main {
         overrides.put("candidates.enabled", "false");
         return i;
       }
+      if (a.equals("--ui")) {
+        overrides.put("spark.ui", "true");
+        return i;
+      }
       String key = JOB_OPTIONS.get(a);
       if (key == null) {
         return -1;
@@ -213,7 +218,7 @@ public final class Main {
     if (nightly && config.warehouse().isBlank()) {
       throw new IllegalArgumentException("nightly needs --warehouse DIR");
     }
-    SparkSession spark = session(nightly ? "defections-nightly" : "defections", config.master());
+    SparkSession spark = session(nightly ? "defections-nightly" : "defections", config.master(), config.ui());
     Progress progress = new Progress(System.err, config.progressSeconds() * 1000L);
     spark.sparkContext().addSparkListener(progress);
     try (progress) {
@@ -477,17 +482,24 @@ public final class Main {
     return !master.isEmpty() ? master : submitted == null ? "local[*]" : submitted;
   }
 
+  static SparkSession session(String appName, String master) {
+    return session(appName, master, false);
+  }
+
   /**
    * The job's SparkSession. {@code master} empty means: the master spark-submit set (system property
-   * {@code spark.master}), else an embedded {@code local[*]}; the web UI is off only for the embedded one.
+   * {@code spark.master}), else an embedded {@code local[*]}. The web UI of a local master is off unless {@code ui}
+   * ({@code --ui}) or {@code spark.ui.enabled} is set (e.g. {@code spark-submit --conf spark.ui.enabled=true}).
    */
-  static SparkSession session(String appName, String master) {
+  static SparkSession session(String appName, String master, boolean ui) {
     String effective = effectiveMaster(master);
     SparkSession.Builder b = SparkSession.builder().appName(appName).config("spark.sql.session.timeZone", "UTC");
     if (!effective.equals(System.getProperty("spark.master"))) { // --master, or nothing submitted: set it here
       b.master(effective);
     }
-    if (effective.startsWith("local")) {
+    if (ui) {
+      b.config("spark.ui.enabled", "true");
+    } else if (effective.startsWith("local") && System.getProperty("spark.ui.enabled") == null) {
       b.config("spark.ui.enabled", "false");
     }
     SparkSession spark = b.getOrCreate();

@@ -29,6 +29,7 @@ public final class JobConfig {
   private final int lockTimeoutMinutes;
   private final String publishMode;
   private final boolean versionOutput;
+  private final boolean ui;
   private final String runDate;
   private final int progressSeconds;
   private final double maxRejectRate;
@@ -56,6 +57,7 @@ public final class JobConfig {
     keepVersions = positive(c, "defections.nightly.keep-versions");
     lockTimeoutMinutes = positive(c, "defections.nightly.lock-timeout-minutes");
     publishMode = c.getString("defections.publish.mode");
+    ui = c.getBoolean("defections.spark.ui");
     org.defections.write.PublishMode.of(publishMode, "x"); // fails early on a bad value
     versionOutput = c.hasPath("defections.internal.version-output") && c.getBoolean("defections.internal.version-output");
     runDate = c.getString("defections.nightly.run-date");
@@ -187,6 +189,8 @@ public final class JobConfig {
   }
   /** Whether the output is a nightly version folder: a path of its own, never reused. */
   public boolean versionOutput() { return versionOutput; }
+  /** Whether a local master keeps Spark's web UI ({@code --ui}). */
+  public boolean ui() { return ui; }
   public String runDate() { return runDate; }
   public int progressSeconds() { return progressSeconds; }
   public double maxRejectRate() { return maxRejectRate; }

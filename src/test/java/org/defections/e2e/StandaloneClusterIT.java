@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 class StandaloneClusterIT {
   static final Path HOME = Paths.get(System.getProperty("spark.home", "target/spark-home"));
   static final Path JAR = Paths.get(System.getProperty("app.jar", "target/app.jar"));
-  static final String FLAGS = System.getProperty("spark.jvm.flags", "");
   static final List<String> TABLES = List.of("defections", "mentions", "rejects", "defections_by_country",
       "defections_by_rank", "defections_by_month", "defections_by_country_rank_month", "input_files", "run_manifest");
 
@@ -118,6 +117,12 @@ class StandaloneClusterIT {
     String masterUrl = startCluster(work);
     Path out = work.resolve("out");
     submit(work.resolve("submit-1.log"), masterUrl, JobRunner.PROJECT.resolve("samples/corpus"), out);
+    // the site's spark-defaults.conf is kept: spark-submit --verbose lists its event-log setting, and the run logged
+    String verbose = read(work.resolve("submit-1.log"));
+    assertTrue(verbose.contains("(spark.eventLog.enabled,true)"), tail(verbose));
+    try (var events = Files.list(SITE_CONF.resolveSibling("spark-events"))) {
+      assertTrue(events.findAny().isPresent(), "an event log was written");
+    }
     java.util.Map<String, List<String>> published = new java.util.TreeMap<>();
     for (String table : TABLES) {
       published.put(table, rows(out.resolve(table)));
@@ -208,28 +213,39 @@ class StandaloneClusterIT {
   }
 
   private static String[] submitArgs(String master, Path input, Path output) {
-    return new String[] {"org.apache.spark.deploy.SparkSubmit",
-        "--class", "org.defections.cli.Main", "--master", master,
-        "--properties-file", JobRunner.PROJECT.resolve("conf/spark-defaults.conf").toString(),
+    return new String[] {"org.apache.spark.deploy.SparkSubmit", "--verbose",
+        "--class", "org.defections.cli.Main", "--master", master, "--driver-memory", "1g",
+        // the job's quiet logging; Master and Worker keep Spark's default INFO log, which the test waits on
+        "--driver-java-options", "-Dlog4j2.configurationFile=" + JobRunner.PROJECT.resolve("conf/log4j2.properties"),
         "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.executor.memory=1g",
         JAR.toString(), "run", "--input", input.toString(), "--output", output.toString()};
   }
 
+  /** A site's Spark configuration directory: its spark-defaults.conf turns event logs on. */
+  static final Path SITE_CONF = HOME.resolveSibling("site-conf");
+
+  static Path siteConf() throws IOException {
+    Path events = Files.createDirectories(SITE_CONF.resolveSibling("spark-events"));
+    Files.createDirectories(SITE_CONF);
+    Files.writeString(SITE_CONF.resolve("spark-defaults.conf"), "spark.eventLog.enabled true\n"
+        + "spark.eventLog.dir " + events.toUri() + "\n", StandardCharsets.UTF_8);
+    return SITE_CONF;
+  }
+
+  /**
+   * Runs a Spark class through the Spark home's {@code bin/spark-class} (built by {@code bin/spark-home}): Spark's
+   * launcher makes the java command, with the JVM flags Java 17 needs, the site's {@code spark-defaults.conf}
+   * ({@link #SITE_CONF}: event logs on) and 1 GB heaps.
+   */
   private Process start(Path log, String... mainAndArgs) throws IOException {
     List<String> cmd = new ArrayList<>();
-    cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx1g");
-    cmd.addAll(Arrays.asList(FLAGS.trim().split("\\s+")));
-    if (mainAndArgs[0].endsWith("SparkSubmit")) {
-      // the job's quiet logging; Master and Worker keep Spark's default INFO log, which the test waits on
-      cmd.add("-Dlog4j2.configurationFile=" + JobRunner.PROJECT.resolve("conf/log4j2.properties"));
-    }
-    cmd.add("-cp");
-    cmd.add(HOME.resolve("jars") + "/*");
+    cmd.add(HOME.resolve("bin/spark-class").toString());
     cmd.addAll(Arrays.asList(mainAndArgs));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = pb.environment();
     env.put("SPARK_HOME", HOME.toString());
+    env.put("SPARK_CONF_DIR", siteConf().toString());
+    env.put("SPARK_DAEMON_MEMORY", "1g");
     env.put("SPARK_SCALA_VERSION", "2.12");
     env.put("SPARK_LOCAL_IP", "127.0.0.1");
     Process p = pb.start();

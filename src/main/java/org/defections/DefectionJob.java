@@ -75,6 +75,14 @@ public final class DefectionJob {
 
     /** Adds what the increment did to the manifest. */
     void describe(ObjectNode manifest);
+
+    /**
+     * The {@code defections_changes} table against the previous version for this run's {@code defections} (columns
+     * of {@code Tables.DEFECTION_COLUMNS}), or null when the run keeps no versions.
+     */
+    default Dataset<Row> changes(Dataset<Row> defections) {
+      return null;
+    }
   }
 
   /** Annotates everything, keeps nothing between runs. */
@@ -144,7 +152,7 @@ public final class DefectionJob {
         timings.put("annotate_extract_ms", ms(t));
         Dataset<Row> defections = cached(TableWriter.snakeCase(Resolution.resolve(mentions),
             Tables.DEFECTION_COLUMNS));
-        long[] written = writeResults(writer, pool, mentions, defections, timings);
+        long[] written = writeResults(writer, pool, mentions, defections, increment.changes(defections), timings);
 
         long rejected = DriverPool.joined(ingestTables, "the ingest tables could not be written");
         // the census and the rejects table counted apart: they must agree
@@ -231,7 +239,7 @@ public final class DefectionJob {
    * stage: no shuffle to group or to sort.
    */
   private long[] writeResults(TableWriter writer, DriverPool pool, Dataset<Mention> mentions,
-      Dataset<Row> defections, Map<String, Long> timings) {
+      Dataset<Row> defections, Dataset<Row> changes, Map<String, Long> timings) {
     long since = System.nanoTime();
     CompletableFuture<Long> resolving = pool.async(() -> {
       long rows = writer.stageSorted(Tables.DEFECTIONS, defections, config.outputFiles(), "origin_country",
@@ -242,6 +250,10 @@ public final class DefectionJob {
     List<CompletableFuture<Long>> aggregates = new ArrayList<>();
     for (Map.Entry<String, Aggregates.Table> e : Aggregates.all(defections.coalesce(1)).entrySet()) {
       aggregates.add(pool.async(() -> writer.stage(e.getKey(), e.getValue().sortedRows(), 1)));
+    }
+    if (changes != null) {
+      aggregates.add(pool.async(() -> writer.stageSorted(Tables.DEFECTIONS_CHANGES, changes, 1, "change",
+          "event_id")));
     }
     long mentionCount = writer.stage(Tables.MENTIONS, TableWriter.snakeCase(mentions, Tables.MENTION_COLUMNS),
         config.outputFiles());

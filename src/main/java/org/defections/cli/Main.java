@@ -101,6 +101,8 @@ public final class Main {
       "  --report FILE            where the report goes (default DIR/report.html)",
       "  --top N                  records listed (default 25)",
       "",
+      SqlCommand.USAGE,
+      "",
       TryCommand.USAGE);
 
   private Main() {}
@@ -134,6 +136,8 @@ public final class Main {
         return handled(() -> report(args));
       case "try":
         return handled(() -> TryCommand.run(args, System.out));
+      case "sql":
+        return handled(() -> SqlCommand.run(args, System.out));
       default:
         System.err.println("defections: unknown command '" + args[0] + "'\n" + USAGE);
         return 2;

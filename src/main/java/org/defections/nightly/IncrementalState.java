@@ -170,6 +170,20 @@ public final class IncrementalState implements DefectionJob.Increment {
     return removed;
   }
 
+  /**
+   * The records added, changed and removed since the previous version ({@link Changes}); on the first night, every
+   * record is added.
+   */
+  @Override
+  public Dataset<Row> changes(Dataset<Row> defections) {
+    Dataset<Row> previous = previousVersion == null
+        ? spark.createDataFrame(java.util.List.of(), defections.schema())
+        : spark.read().parquet(new Path(new Path(new Path(warehouse, Warehouse.VERSIONS), previousVersion),
+            org.defections.write.Tables.DEFECTIONS).toString()).select(defections.columns()[0],
+            java.util.Arrays.copyOfRange(defections.columns(), 1, defections.columns().length));
+    return Changes.of(defections, previous);
+  }
+
   /** Completed batch folders (run ids), oldest first. */
   List<String> batchDirs() {
     List<String> out = new ArrayList<>();

@@ -8,6 +8,8 @@ public final class Tables {
   /** Per input file: source, read, accepted, rejected. */
   public static final String INPUT_FILES = "input_files";
 
+  /** A nightly version's records added, changed and removed since the previous version. */
+  public static final String DEFECTIONS_CHANGES = "defections_changes";
   public static final String[] DEFECTION_COLUMNS = {"event_id", "incident_id", "person_name", "aliases", "rank",
       "rank_class", "nato_code", "organization", "origin_country", "destination_country", "group_size", "event_date",
       "event_year", "event_month", "date_precision", "status", "article_ids", "mention_ids", "mention_count",

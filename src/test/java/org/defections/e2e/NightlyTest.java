@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class NightlyTest {
   static final List<String> TABLES = List.of("defections", "mentions", "rejects", "defections_by_country",
       "defections_by_rank", "defections_by_month", "defections_by_country_rank_month");
+  private static final ObjectMapper JSON = new ObjectMapper();
   static final Path DEV = JobRunner.SHARED.resolve("eval/dev/articles.jsonl");
 
   private static ObjectNode night(Path input, Path warehouse, int keep) {
@@ -96,6 +99,38 @@ class NightlyTest {
           s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList()));
     }
     assertEquals(v1.getFileName().toString(), n3.at("/nightly/versions_deleted/0").asText());
+
+    // what changed: night two added records (and changed those new reports joined); night three, nothing
+    List<String> changes2 = JobRunner.dump(v2.resolve("defections_changes"));
+    assertTrue(changes2.stream().anyMatch(l -> l.contains("\"change\":\"added\"")), String.join("\n", changes2));
+    assertEquals(List.of(), JobRunner.dump(v3.resolve("defections_changes")), "a repeat night changes nothing");
+    // night four: an article of a one-article record now holds other text; that record is removed, named by its id
+    String gone = null;
+    String goneArticle = null;
+    for (String l : t2.get("defections")) {
+      JsonNode r = JSON.readTree(l);
+      if (r.get("article_ids").size() == 1) {
+        gone = r.get("event_id").asText();
+        goneArticle = r.get("article_ids").get(0).asText();
+        break;
+      }
+    }
+    assertTrue(gone != null, "a record from one article");
+    List<String> edited = new ArrayList<>();
+    for (String l : dev) {
+      ObjectNode a = (ObjectNode) JSON.readTree(l);
+      if (a.get("id").asText().equals(goneArticle)) {
+        a.put("text", "Markets were calm on Monday and the central bank left its rates unchanged.");
+      }
+      edited.add(JSON.writeValueAsString(a));
+    }
+    Path fourth = dir.resolve("fourth.jsonl");
+    Files.write(fourth, edited, StandardCharsets.UTF_8);
+    night(fourth, warehouse, 2);
+    List<String> changes4 = JobRunner.dump(current(warehouse).resolve("defections_changes"));
+    String goneId = gone;
+    assertTrue(changes4.stream().anyMatch(l -> l.contains("\"change\":\"removed\"") && l.contains(goneId)),
+        String.join("\n", changes4));
   }
 
   /**

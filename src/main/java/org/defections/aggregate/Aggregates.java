@@ -1,6 +1,7 @@
 package org.defections.aggregate;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -9,7 +10,9 @@ import org.apache.spark.sql.functions;
 
 /**
  * The aggregation stage: Spark built-in aggregates over the {@code defections} table (snake_case columns).
- * Each aggregate table has its key columns plus {@code records}, {@code people} (sum of known group sizes),
+ * Each aggregate table has its key columns (with {@code origin_country_name} beside a country and
+ * {@code event_month_date}, the month's first day, beside a month; the row of undated records has a null month) plus
+ * {@code records}, {@code people} (sum of known group sizes),
  * {@code records_unknown_size}, {@code confirmed_records}, {@code confirmed_people}, {@code reported_records},
  * {@code reported_people}.
  */
@@ -34,15 +37,20 @@ public final class Aggregates {
 
   public static Map<String, Table> all(Dataset<Row> defections) {
     Map<String, Table> out = new LinkedHashMap<>();
-    out.put(BY_COUNTRY, table(defections, "origin_country"));
-    out.put(BY_RANK, table(defections, "rank_class", "rank"));
-    out.put(BY_MONTH, table(defections, "event_month"));
-    out.put(BY_COUNTRY_RANK_MONTH, table(defections, "origin_country", "rank_class", "event_month"));
+    out.put(BY_COUNTRY, table(defections, List.of("origin_country", "origin_country_name"), "origin_country"));
+    out.put(BY_RANK, table(defections, List.of("rank_class", "rank"), "rank_class", "rank"));
+    out.put(BY_MONTH, table(defections, List.of("event_month", "event_month_date"), "event_month"));
+    out.put(BY_COUNTRY_RANK_MONTH, table(defections, List.of("origin_country", "origin_country_name", "rank_class",
+        "event_month", "event_month_date"), "origin_country", "rank_class", "event_month"));
     return out;
   }
 
-  private static Table table(Dataset<Row> defections, String... keys) {
-    return new Table(by(defections, keys), keys);
+  /**
+   * An aggregate grouped by {@code columns}: the keys plus what they determine (a country's name, a month's first
+   * day), sorted by the keys.
+   */
+  private static Table table(Dataset<Row> defections, List<String> columns, String... keys) {
+    return new Table(by(defections, columns.toArray(new String[0])), keys);
   }
 
   static Dataset<Row> by(Dataset<Row> d, String... keys) {

@@ -33,6 +33,13 @@ public class DefectionRecord implements Serializable {
   private List<String> mentionIds;
   private int mentionCount;
   private String evidence;
+  private String posting;
+  private Date eventMonthDate;
+  private String originCountryName;
+  private String destinationCountryName;
+  private Date firstReported;
+  private Date lastReported;
+  private List<String> urls;
 
   public String getEventId() { return eventId; }
   public void setEventId(String v) { eventId = v; }
@@ -74,6 +81,20 @@ public class DefectionRecord implements Serializable {
   public void setMentionCount(int v) { mentionCount = v; }
   public String getEvidence() { return evidence; }
   public void setEvidence(String v) { evidence = v; }
+  public String getPosting() { return posting; }
+  public void setPosting(String v) { posting = v; }
+  public Date getEventMonthDate() { return eventMonthDate; }
+  public void setEventMonthDate(Date v) { eventMonthDate = v; }
+  public String getOriginCountryName() { return originCountryName; }
+  public void setOriginCountryName(String v) { originCountryName = v; }
+  public String getDestinationCountryName() { return destinationCountryName; }
+  public void setDestinationCountryName(String v) { destinationCountryName = v; }
+  public Date getFirstReported() { return firstReported; }
+  public void setFirstReported(Date v) { firstReported = v; }
+  public Date getLastReported() { return lastReported; }
+  public void setLastReported(Date v) { lastReported = v; }
+  public List<String> getUrls() { return urls; }
+  public void setUrls(List<String> v) { urls = v; }
 
   @Override
   public String toString() {

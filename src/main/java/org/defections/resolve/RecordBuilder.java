@@ -1,6 +1,7 @@
 package org.defections.resolve;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -91,6 +92,15 @@ final class RecordBuilder {
     Mention evidence = rankBest != null ? rankBest : first;
     r.setEvidence(evidence.getSentence());
     Mention earliest = c.stream().min(EARLIEST).orElseThrow();
+    r.setPosting(mostFrequent(c, Mention::getPosting));
+    r.setEventMonthDate(r.getEventMonth() == null ? null : Date.valueOf(r.getEventMonth() + "-01"));
+    r.setOriginCountryName(CountryNames.of(r.getOriginCountry()));
+    r.setDestinationCountryName(CountryNames.of(r.getDestinationCountry()));
+    r.setFirstReported(c.stream().map(Mention::getPublished).filter(java.util.Objects::nonNull)
+        .min(Comparator.naturalOrder()).orElse(null));
+    r.setLastReported(c.stream().map(Mention::getPublished).filter(java.util.Objects::nonNull)
+        .max(Comparator.naturalOrder()).orElse(null));
+    r.setUrls(c.stream().map(Mention::getUrl).filter(java.util.Objects::nonNull).distinct().sorted().toList());
     r.setEventId(hash(r.getOriginCountry() + "|" + earliest.getMentionId()));
     r.setIncidentId(hash("incident|" + earliest.getIncidentKey()));
     return r;

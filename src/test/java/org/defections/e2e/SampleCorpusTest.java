@@ -66,9 +66,11 @@ class SampleCorpusTest {
     for (String l : JobRunner.dump(out.resolve("defections"))) {
       records.add(JSON.readTree(l));
     }
-    Map<String, List<String>> tables = Map.of("defections_by_country", List.of("origin_country"),
-        "defections_by_rank", List.of("rank_class", "rank"), "defections_by_month", List.of("event_month"),
-        "defections_by_country_rank_month", List.of("origin_country", "rank_class", "event_month"));
+    // the key columns, with what they determine: a country's name, a month's first day
+    Map<String, List<String>> tables = Map.of("defections_by_country", List.of("origin_country",
+        "origin_country_name"), "defections_by_rank", List.of("rank_class", "rank"), "defections_by_month",
+        List.of("event_month", "event_month_date"), "defections_by_country_rank_month", List.of("origin_country",
+        "origin_country_name", "rank_class", "event_month", "event_month_date"));
     java.util.Comparator<String> nullsFirst = java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder());
     for (Map.Entry<String, List<String>> t : tables.entrySet()) {
       // per key (nulls first): records, people, records_unknown_size, confirmed_records, confirmed_people,

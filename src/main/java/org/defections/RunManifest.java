@@ -10,7 +10,7 @@ import org.defections.config.JobConfig;
 
 /**
  * The run summary written as {@code _manifest.json} (keys: run_id, finished_at, input, format, output, counts,
- * rejects_by_reason, articles_by_language, mentions_by_factuality, mentions_by_rule, tables, timings_ms, what the
+ * rejects_by_reason, articles_by_language, mentions_by_factuality, mentions_kept_out_by_reason, mentions_by_rule, tables, timings_ms, what the
  * increment adds, versions). Filled stage by stage, in that order.
  */
 final class RunManifest {
@@ -58,6 +58,7 @@ final class RunManifest {
     m.set("skipped_by_reason", JSON.valueToTree(census.skippedByReason()));
     m.set("articles_by_language", JSON.valueToTree(c.byLanguage()));
     m.set("mentions_by_factuality", JSON.valueToTree(mentions.byFactuality()));
+    m.set("mentions_kept_out_by_reason", JSON.valueToTree(mentions.keptOutByReason()));
     m.set("mentions_by_rule", JSON.valueToTree(mentions.byRule()));
     m.set("tables", JSON.valueToTree(tables));
     m.set("timings_ms", JSON.valueToTree(timings));

@@ -15,7 +15,6 @@ import org.defections.extract.AnnotatedDocument;
 import org.defections.extract.Extractor;
 import org.defections.extract.Mention;
 import org.defections.ingest.ArticleCleaner;
-import org.defections.lexicon.Lexicons;
 import org.defections.lexicon.SharedLexicons;
 
 /**

@@ -17,12 +17,7 @@ import org.defections.DefectionJob;
 import org.defections.config.JobConfig;
 import org.defections.evaluate.Evaluation;
 import org.defections.evaluate.RuleStats;
-import org.defections.evaluate.Scorer;
 import org.defections.nightly.NightlyJob;
-import org.defections.report.HtmlReport;
-import org.defections.report.ReportData;
-import org.defections.report.ReportLoader;
-import org.defections.write.ParquetInspector;
 
 /**
  * Command line: parses options and runs the job. {@code main} only parses and calls; it exits 2 on bad options
@@ -127,13 +122,13 @@ public final class Main {
       case "evaluate":
         return handled(() -> evaluate(args));
       case "inspect":
-        return handled(() -> inspect(args));
+        return handled(() -> ReportCommand.inspect(args));
       case "bench":
         return handled(() -> bench(args));
       case "bench-phase":
         return handled(() -> benchPhase(args));
       case "report":
-        return handled(() -> report(args));
+        return handled(() -> ReportCommand.report(args));
       case "try":
         return handled(() -> TryCommand.run(args, System.out));
       case "sql":
@@ -411,73 +406,6 @@ public final class Main {
       throw new IllegalArgumentException("unknown option '" + option + "'" + where);
     }
     return last;
-  }
-
-  /** {@code inspect}: prints the Parquet footers of a table folder or of an output's tables. */
-  static int inspect(String[] args) {
-    if (args.length != 2 || args[1].startsWith("-")) {
-      throw new IllegalArgumentException("inspect needs one PATH (a table folder, a Parquet file or an output "
-          + "directory)");
-    }
-    System.out.print(new ParquetInspector(new org.apache.hadoop.conf.Configuration()).describe(args[1]));
-    return 0;
-  }
-
-  /** {@code report}: reads the tables of an output directory and writes the HTML report. */
-  static int report(String[] args) throws IOException {
-    String output = null;
-    String file = null;
-    String master = "";
-    int top = 25;
-    for (int i = 1; i < args.length; i++) {
-      String a = args[i];
-      switch (a) {
-        case "-h":
-        case "--help":
-          System.out.println(USAGE);
-          return 0;
-        case "--output":
-          output = value(args, ++i, a);
-          break;
-        case "--report":
-          file = value(args, ++i, a);
-          break;
-        case "--master":
-          master = value(args, ++i, a);
-          break;
-        case "--top":
-          String v = value(args, ++i, a);
-          try {
-            top = Integer.parseInt(v);
-          } catch (NumberFormatException e) {
-            top = -1;
-          }
-          if (top < 1) {
-            throw new IllegalArgumentException("--top must be a positive integer, got '" + v + "'");
-          }
-          break;
-        default:
-          throw new IllegalArgumentException("unknown option '" + a + "' for report");
-      }
-    }
-    if (output == null) {
-      throw new IllegalArgumentException("report needs --output DIR (an output directory of `defections run`)");
-    }
-    String target = file != null ? file : output + "/report.html";
-    SparkSession spark = session("defections-report", master);
-    try {
-      ReportData data = new ReportLoader(spark).load(output, top, 20);
-      try {
-        HtmlReport.write(target, HtmlReport.render(data), spark.sparkContext().hadoopConfiguration());
-      } catch (IOException e) {
-        throw new IOException("cannot write the report: " + e.getMessage(), e);
-      }
-      System.out.printf("defections: report of run %s written to %s (%d records, %d people known)%n", data.runId,
-          target, data.totals.get("records"), data.totals.get("people_known"));
-    } finally {
-      spark.stop();
-    }
-    return 0;
   }
 
   /** The master a session gets: {@code master} (--master) if given, else spark-submit's, else local[*]. */

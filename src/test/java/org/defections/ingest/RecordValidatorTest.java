@@ -56,9 +56,9 @@ class RecordValidatorTest {
     cases.put("August 6, 2012", "2012-08-06");
     cases.put("6 August 2012", "2012-08-06");
     cases.put("2012/08/06", "2012-08-06");
-    cases.forEach((in, day) -> org.junit.jupiter.api.Assertions.assertEquals(day, RecordValidator.parseDate(in), in));
+    cases.forEach((in, day) -> org.junit.jupiter.api.Assertions.assertEquals(day, PublishedDates.parseDate(in), in));
     for (String bad : new String[] {"2012-13-45", "2012-02-30T10:00:00", "2012-02-22Tnoon", "yesterday", ""}) {
-      org.junit.jupiter.api.Assertions.assertNull(RecordValidator.parseDate(bad), bad);
+      org.junit.jupiter.api.Assertions.assertNull(PublishedDates.parseDate(bad), bad);
     }
   }
 
@@ -81,18 +81,18 @@ class RecordValidatorTest {
     String[] common = {"2012-08-06", "2012-02-29", "0000-01-01", "9999-12-31", "1987-02-26T15:01:01",
         "2011-02-22 08:02", "2011-02-22T23:59:59.5", "2011-02-22T00:00:00.123456789", "2011-02-22 00:00:00"};
     for (String s : common) {
-      assertEquals(byFormatters(s), RecordValidator.isoDate(s), s);
-      org.junit.jupiter.api.Assertions.assertNotNull(RecordValidator.isoDate(s), s);
+      assertEquals(byFormatters(s), PublishedDates.isoDate(s), s);
+      org.junit.jupiter.api.Assertions.assertNotNull(PublishedDates.isoDate(s), s);
     }
     String[] others = {"2011-02-29", "2012-13-01", "2012-00-10", "2012-01-32", "2012-01-01T24:00", "2012-01-01T23:60",
         "2012-01-01T23:59:60", "2012-01-01T23:59:59.", "2012-01-01T23:59:59.1234567890", "2012-01-01T1:00",
         "2012-01-01T10:00Z", "2012-01-01T10:00:00+01:00", "2012-01-01x10:00", "2012-1-01", "+2012-01-01",
         "12012-01-01", "2012-01-01 ", "2012-01-01T", "2012-01-01T10", "2012-01-01T10:0", "2012-01-01T10:00:0"};
     for (String s : others) {
-      java.time.LocalDate fast = RecordValidator.isoDate(s);
+      java.time.LocalDate fast = PublishedDates.isoDate(s);
       org.junit.jupiter.api.Assertions.assertTrue(fast == null || fast.equals(byFormatters(s)), s + " -> " + fast);
     }
-    assertEquals("2012-01-01", RecordValidator.parseDate("2012-01-01T10:00:00+01:00"), "others still read");
+    assertEquals("2012-01-01", PublishedDates.parseDate("2012-01-01T10:00:00+01:00"), "others still read");
   }
 
   private static java.util.List<Object> fields(ParsedRecord r) {

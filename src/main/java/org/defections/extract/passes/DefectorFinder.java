@@ -10,7 +10,6 @@ import org.defections.extract.text.Clause;
 import org.defections.extract.text.Document;
 import org.defections.extract.text.NameFinder;
 import org.defections.extract.text.TokenRange;
-import org.defections.lexicon.Lexicons.RankEntry;
 
 /**
  * Finds the defectors of a trigger with the defector rules ({@code defectors.rules}), tried in file order over the

@@ -1,6 +1,5 @@
 package org.defections.extract.passes;
 
-import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import org.defections.extract.DateResolver;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -124,7 +123,7 @@ public final class Main {
       case "inspect":
         return handled(() -> ReportCommand.inspect(args));
       case "bench":
-        return handled(() -> bench(args));
+        return handled(() -> BenchCommand.bench(args));
       case "bench-phase":
         return handled(() -> benchPhase(args));
       case "report":
@@ -165,10 +164,10 @@ public final class Main {
       "--format", "format", "--master", "spark.master", "--max-text-chars", "ingest.max-text-chars",
       "--max-reject-rate", "ingest.max-reject-rate", "--warehouse", "nightly.warehouse",
       "--keep", "nightly.keep-versions", "--run-date", "nightly.run-date");
-  private static final Set<String> NIGHTLY_OPTIONS = Set.of("--warehouse", "--keep", "--run-date");
+  static final Set<String> NIGHTLY_OPTIONS = Set.of("--warehouse", "--keep", "--run-date");
 
   /** The job options shared by run, nightly and evaluate: configuration overrides and the --conf file. */
-  private static final class JobOptions {
+  static final class JobOptions {
     final Map<String, String> overrides = new LinkedHashMap<>();
     String conf;
 
@@ -270,76 +269,6 @@ public final class Main {
     return 0;
   }
 
-  /** {@code bench}: builds or takes a corpus and measures the scan floor, the job and the baseline on it. */
-  static int bench(String[] args) throws IOException {
-    if (java.util.Arrays.asList(args).contains("--resolution")) {
-      return ResolutionBenchCommand.run(args, System.out);
-    }
-    JobOptions options = new JobOptions();
-    Path shared = Paths.get(System.getProperty("defections.home", ".")).toAbsolutePath().normalize()
-        .resolveSibling("shared");
-    long sizeMb = 1024;
-    double share = 0.01;
-    Path corpus = null;
-    Path work = Paths.get("out/bench");
-    int baseline = 10_000; // fewer would carry the pipeline's fixed costs into every extrapolated megabyte
-    List<Path> negatives = List.of(shared.resolve("corpus/reuters21578/articles.jsonl"),
-        shared.resolve("corpus/bbc/articles.jsonl"));
-    List<Path> positives = List.of(shared.resolve("eval/dev/articles.jsonl"));
-    boolean oneJvm = false;
-    int rounds = 1;
-    for (int i = 1; i < args.length; i++) {
-      String a = args[i];
-      switch (a) {
-        case "-h", "--help" -> {
-          System.out.println(USAGE);
-          return 0;
-        }
-        case "--size-mb" -> sizeMb = positiveNumber(value(args, ++i, a), a);
-        case "--positives-share" -> share = fraction(value(args, ++i, a), a);
-        case "--corpus" -> corpus = Paths.get(value(args, ++i, a));
-        case "--work" -> work = Paths.get(value(args, ++i, a));
-        case "--baseline-articles" -> baseline = (int) Math.min(Integer.MAX_VALUE,
-            positiveNumber(value(args, ++i, a), a));
-        case "--one-jvm" -> oneJvm = true;
-        case "--rounds" -> rounds = (int) Math.min(Integer.MAX_VALUE, positiveNumber(value(args, ++i, a), a));
-        case "--negatives" -> negatives = paths(value(args, ++i, a));
-        case "--positives" -> positives = paths(value(args, ++i, a));
-        case "--input", "--output" -> throw new IllegalArgumentException("bench chooses the job's input and output; "
-            + "use --corpus PATH and --work DIR");
-        default -> {
-          if (NIGHTLY_OPTIONS.contains(a)) {
-            throw new IllegalArgumentException("unknown option '" + a + "' for bench");
-          }
-          i = taken(options.take(args, i), a, " for bench");
-        }
-      }
-    }
-    // the session's master: --master, else the configuration's, else local[*]
-    String master = options.overrides.getOrDefault("spark.master", "");
-    String effective = effectiveMaster(master);
-    org.defections.bench.Benchmark.Options o = new org.defections.bench.Benchmark.Options(corpus, sizeMb, share,
-        negatives, positives, work, baseline, options.conf, options.overrides, rounds);
-    ObjectNode result;
-    if (!oneJvm && effective.startsWith("local") && org.defections.bench.ForkedPhases.possible()) {
-      // each phase in a JVM of its own, an embedded Spark in each
-      result = new org.defections.bench.Benchmark(new org.defections.bench.ForkedPhases()).run(o);
-    } else { // --one-jvm, a cluster's master or spark-submit: the phases one after the other in this SparkSession
-      SparkSession spark = session("defections-bench", master);
-      try {
-        result = new org.defections.bench.Benchmark(new org.defections.bench.Phases(spark)).run(o);
-      } finally {
-        spark.stop();
-      }
-    }
-    String line = result.toString();
-    System.out.print(org.defections.bench.Benchmark.summary(result));
-    System.out.println(line);
-    Files.writeString(work.resolve("bench-results.jsonl"), line + "\n", StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-    return 0;
-  }
-
   /**
    * {@code bench-phase INPUT RESULT} (internal, started by {@code bench}): one benchmark phase ({@link
    * org.defections.bench.PhaseInput} as JSON in INPUT) on an embedded Spark with the run's master; writes what it
@@ -378,30 +307,12 @@ public final class Main {
     throw new IllegalArgumentException(option + " must be a positive integer, got '" + v + "'");
   }
 
-  private static double fraction(String v, String option) {
-    try {
-      double d = Double.parseDouble(v);
-      if (d >= 0 && d <= 1) {
-        return d;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(option + " must be a number from 0 to 1, got '" + v + "'");
-  }
 
-  private static List<Path> paths(String v) {
-    List<Path> out = new java.util.ArrayList<>();
-    for (String p : v.split(",")) {
-      if (!p.isBlank()) {
-        out.add(Paths.get(p.trim()));
-      }
-    }
-    return out;
-  }
+
+
 
   /** The index {@link JobOptions#take} returned, or a bad-option error when the option was not a job option. */
-  private static int taken(int last, String option, String where) {
+  static int taken(int last, String option, String where) {
     if (last < 0) {
       throw new IllegalArgumentException("unknown option '" + option + "'" + where);
     }

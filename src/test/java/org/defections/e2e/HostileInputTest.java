@@ -193,7 +193,9 @@ class HostileInputTest {
     c.reject("b.parquet", 2, "missing_text", "p4");
     c.reject("d.parquet", 0, "wrong_schema", null);
     c.cleanLines.add(BadInputGenerator.line("p1", null, GOOD.get(0)[2]));
-    c.cleanLines.add(good("p2", 1));
+    // the url of b.parquet's p2 is kept too: its record's urls name it
+    ObjectNode p2 = (ObjectNode) BadInputGenerator.JSON.readTree(good("p2", 1));
+    c.cleanLines.add(BadInputGenerator.JSON.writeValueAsString(p2.put("url", "http://example.org/2")));
     c.cleanLines.add(good("p3", 2));
     c.cleanLines.add(good("100", 4));
     write(c.clean.resolve("clean.jsonl"), String.join("\n", c.cleanLines) + "\n");

@@ -78,7 +78,7 @@ public final class DefectionJob {
 
     /**
      * The {@code defections_changes} table against the previous version for this run's {@code defections} (columns
-     * of {@code Tables.DEFECTION_COLUMNS}), or null when the run keeps no versions.
+     * of {@code Tables.DEFECTION_COLUMNS}), or null for none.
      */
     default Dataset<Row> changes(Dataset<Row> defections) {
       return null;
@@ -99,6 +99,13 @@ public final class DefectionJob {
 
     @Override
     public void describe(ObjectNode manifest) {}
+
+    /** A run has no previous version: every record is added (so every output holds the same tables). */
+    @Override
+    public Dataset<Row> changes(Dataset<Row> defections) {
+      return org.defections.nightly.Changes.of(defections, defections.sparkSession().createDataFrame(
+          java.util.List.of(), defections.schema()));
+    }
   };
 
   /** A new run id: UTC timestamp (sortable) and a random suffix. */

@@ -49,14 +49,7 @@ final class SqlCommand {
     try {
       Path root = new Path(dir);
       FileSystem fs = root.getFileSystem(conf);
-      Path current = new Path(root, "CURRENT");
-      if (!fs.exists(new Path(root, TableWriter.MANIFEST)) && fs.exists(current)) {
-        try (var in = fs.open(current)) {
-          root = new Path(new Path(root, "versions"), new String(in.readAllBytes(),
-              java.nio.charset.StandardCharsets.UTF_8).trim());
-        }
-      }
-      TableWriter.checkComplete(fs, root);
+      root = TableWriter.readableOutput(fs, root);
       Path tables = TableWriter.tablesDir(fs, root);
       List<String> lines = new ArrayList<>();
       lines.add("-- DuckDB views over the tables of " + tables + " (read-only: open with duckdb -readonly)");

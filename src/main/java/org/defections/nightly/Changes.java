@@ -24,14 +24,14 @@ import org.defections.write.Tables;
  * columns whose values differ, for a changed record; empty otherwise), then the record's columns (the new values; a
  * removed record's last values). Records that did not change are not listed.
  */
-final class Changes {
+public final class Changes {
   static final String ADDED = "added";
   static final String CHANGED = "changed";
   static final String REMOVED = "removed";
 
   private Changes() {}
 
-  static Dataset<Row> of(Dataset<Row> current, Dataset<Row> previous) {
+  public static Dataset<Row> of(Dataset<Row> current, Dataset<Row> previous) {
     Dataset<Row> n = current.alias("n");
     Dataset<Row> o = previous.alias("o");
     Column nId = col("n.event_id");

@@ -36,8 +36,8 @@ import org.defections.write.TableWriter;
  * the next successful run.
  */
 public final class Warehouse implements AutoCloseable {
-  static final String VERSIONS = "versions";
-  static final String CURRENT = "CURRENT";
+  static final String VERSIONS = TableWriter.WAREHOUSE_VERSIONS;
+  static final String CURRENT = TableWriter.WAREHOUSE_CURRENT;
   static final String CURRENT_LINK = "current";
   static final String LOCK = "_lock";
 

@@ -25,20 +25,25 @@ public final class ReportData {
     }
   }
 
-  /** One defection record as listed in the report. */
+  /** One defection record as listed in the report (countries as "Name (CODE)"). */
   public static final class Record {
     public String personName;
     public String rank;
     public String rankClass;
     public String origin;
     public String destination;
+    public String posting;
+    /** The event's date to its precision: 2014-09-09, 2014-09 or 2014; null when undated. */
     public String date;
-    public String datePrecision;
     public String status;
     public Integer groupSize;
     public int mentions;
     public List<String> articleIds = new ArrayList<>();
+    public List<String> urls = new ArrayList<>();
     public String evidence;
+    /** For a row of the changes table: added, changed or removed, and the fields that changed. */
+    public String change;
+    public List<String> changedFields = new ArrayList<>();
   }
 
   public String outputDir;
@@ -49,19 +54,33 @@ public final class ReportData {
   public final Map<String, Long> counts = new LinkedHashMap<>();
   /** records, people_known, records_unknown_size, confirmed_records, reported_records, origin_countries. */
   public final Map<String, Long> totals = new LinkedHashMap<>();
-  /** "month" or "year": the unit of {@link #byMonth}. */
-  public String timeUnit = "month";
-  /** Gap-free timeline of the dated records per {@link #timeUnit} (zeros included): records, people. */
+  /** Every month from the first dated record's to the last's, empty months included: records, people. */
   public final List<Row> byMonth = new ArrayList<>();
-  /** Top origin countries by records: records, people. */
+  /** Records without a month (not on the monthly axis), and how many of them have a year. */
+  public long undatedRecords;
+  public long yearOnlyRecords;
+  /** Top origin countries by records ("Name (CODE)"): records, people. */
   public final List<Row> byCountry = new ArrayList<>();
-  /** Per rank class: CONFIRMED, REPORTED records. */
+  /** The top origin countries' records per month: label "Name (CODE)", values keyed by "yyyy-MM". */
+  public final List<Row> countryMonths = new ArrayList<>();
+  /** Top destination countries by records: records, people. */
+  public final List<Row> byDestination = new ArrayList<>();
+  /** Records with no known origin, and with no known destination (not in the country charts). */
+  public long noOrigin;
+  public long noDestination;
+  /** Per rank class ("general officer"): CONFIRMED, REPORTED records. */
   public final List<Row> byRankClass = new ArrayList<>();
   public final List<Record> topRecords = new ArrayList<>();
+  /** Records added, changed and removed against the previous version (run outputs: all added). */
+  public final Map<String, Long> changes = new LinkedHashMap<>();
+  /** The first changed and removed records (added ones are in the table). */
+  public final List<Record> changeRows = new ArrayList<>();
   /** Per reject reason: rejected. */
   public final List<Row> rejectsByReason = new ArrayList<>();
   /** Per gap (no date, year only, no rank, no destination, unknown size): records. */
   public final List<Row> gaps = new ArrayList<>();
-  /** Per reason a mention was kept out of the records: mentions. */
+  /** Per factuality of the mentions (asserted, reported, planned, denied ...): mentions. */
+  public final List<Row> mentionsByFactuality = new ArrayList<>();
+  /** Per reason a mention of a countable factuality was kept out of the records: mentions. */
   public final List<Row> keptOutByReason = new ArrayList<>();
 }

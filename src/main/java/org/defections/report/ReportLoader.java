@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -14,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,8 @@ import org.defections.write.Tables;
  */
 public final class ReportLoader {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Longest timeline drawn by month; longer ones are drawn by year. */
-  static final int MAX_MONTHS = 36;
+  /** Origin countries drawn as small multiples over the months. */
+  static final int MULTIPLES = 8;
   private final SparkSession spark;
 
   public ReportLoader(SparkSession spark) {
@@ -69,45 +70,74 @@ public final class ReportLoader {
       d.totals.put(f, t.isNullAt(t.fieldIndex(f)) ? 0L : ((Number) t.getAs(f)).longValue());
     }
 
-    List<ReportData.Row> months = new java.util.ArrayList<>();
-    for (Row r : table(outputDir, Aggregates.BY_MONTH).filter(col("event_month").isNotNull())
-        .orderBy("event_month").collectAsList()) {
-      months.add(new ReportData.Row(r.getAs("event_month"))
-          .put("records", r.<Number>getAs("records").longValue()).put("people", r.<Number>getAs("people").longValue()));
+    Row u = defections.agg(sum(when(col("event_month").isNull(), 1).otherwise(0)),
+        sum(when(col("event_month").isNull().and(col("event_year").isNotNull()), 1).otherwise(0)),
+        sum(when(col("origin_country").isNull(), 1).otherwise(0)),
+        sum(when(col("destination_country").isNull(), 1).otherwise(0))).first();
+    d.undatedRecords = u.isNullAt(0) ? 0 : u.getLong(0);
+    d.yearOnlyRecords = u.isNullAt(1) ? 0 : u.getLong(1);
+    d.noOrigin = u.isNullAt(2) ? 0 : u.getLong(2);
+    d.noDestination = u.isNullAt(3) ? 0 : u.getLong(3);
+    List<Row> months = table(outputDir, Aggregates.BY_MONTH).filter(col("event_month").isNotNull())
+        .orderBy("event_month").collectAsList();
+    Map<String, ReportData.Row> axis = months.isEmpty() ? Map.of() : MonthChart.span(
+        YearMonth.parse(months.get(0).getAs("event_month")),
+        YearMonth.parse(months.get(months.size() - 1).getAs("event_month")));
+    for (Row r : months) {
+      axis.get(r.<String>getAs("event_month")).put("records", r.<Number>getAs("records").longValue())
+          .put("people", r.<Number>getAs("people").longValue());
     }
-    d.timeUnit = timeline(months, d.byMonth);
+    d.byMonth.addAll(axis.values());
+
+    List<String> topCodes = new ArrayList<>();
     for (Row r : table(outputDir, Aggregates.BY_COUNTRY).filter(col("origin_country").isNotNull())
         .orderBy(col("records").desc(), col("origin_country")).limit(topCountries).collectAsList()) {
-      d.byCountry.add(new ReportData.Row(r.getAs("origin_country"))
+      topCodes.add(r.getAs("origin_country"));
+      d.byCountry.add(new ReportData.Row(country(r.getAs("origin_country"), r.getAs("origin_country_name")))
           .put("records", r.<Number>getAs("records").longValue()).put("people", r.<Number>getAs("people").longValue()));
+    }
+    Map<String, ReportData.Row> strips = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < Math.min(MULTIPLES, topCodes.size()); i++) {
+      strips.put(topCodes.get(i), new ReportData.Row(d.byCountry.get(i).label));
+    }
+    for (Row r : defections.filter(col("event_month").isNotNull().and(col("origin_country").isin(
+        strips.keySet().toArray()))).groupBy("origin_country", "event_month").count().collectAsList()) {
+      strips.get(r.<String>getAs("origin_country")).put(r.getAs("event_month"), r.getLong(2));
+    }
+    d.countryMonths.addAll(strips.values());
+    for (Row r : defections.filter(col("destination_country").isNotNull())
+        .groupBy("destination_country", "destination_country_name")
+        .agg(count(lit(1)).as("records"), coalesce(sum(col("group_size")), lit(0L)).as("people"))
+        .orderBy(col("records").desc(), col("destination_country")).limit(topCountries).collectAsList()) {
+      d.byDestination.add(new ReportData.Row(country(r.getAs("destination_country"),
+          r.getAs("destination_country_name"))).put("records", r.getLong(2)).put("people", r.getLong(3)));
     }
     Column rankClass = coalesce(col("rank_class"), lit("UNKNOWN"));
     for (Row r : table(outputDir, Aggregates.BY_RANK).groupBy(rankClass.as("rank_class"))
         .agg(sum("confirmed_records").as("confirmed"), sum("reported_records").as("reported"),
             sum("records").as("records"))
         .orderBy(col("records").desc(), col("rank_class")).collectAsList()) {
-      d.byRankClass.add(new ReportData.Row(r.getAs("rank_class"))
+      d.byRankClass.add(new ReportData.Row(words(r.getAs("rank_class")))
           .put("CONFIRMED", r.<Number>getAs("confirmed").longValue())
           .put("REPORTED", r.<Number>getAs("reported").longValue()));
     }
 
     for (Row r : defections.orderBy(col("mention_count").desc(), col("event_date").desc_nulls_last(),
         col("event_id")).limit(topRecords).collectAsList()) {
-      ReportData.Record rec = new ReportData.Record();
-      rec.personName = r.getAs("person_name");
-      rec.rank = r.getAs("rank");
-      rec.rankClass = r.getAs("rank_class");
-      rec.origin = r.getAs("origin_country");
-      rec.destination = r.getAs("destination_country");
-      Object date = r.getAs("event_date");
-      rec.datePrecision = r.getAs("date_precision");
-      rec.date = date == null ? null : display(date.toString(), rec.datePrecision);
-      rec.status = r.getAs("status");
-      rec.groupSize = r.getAs("group_size");
-      rec.mentions = r.<Number>getAs("mention_count").intValue();
-      rec.articleIds.addAll(r.getList(r.fieldIndex("article_ids")));
-      rec.evidence = r.getAs("evidence");
-      d.topRecords.add(rec);
+      d.topRecords.add(record(r));
+    }
+    Dataset<Row> changes = optionalTable(outputDir, Tables.DEFECTIONS_CHANGES);
+    if (changes != null) {
+      for (Row r : changes.groupBy("change").count().orderBy("change").collectAsList()) {
+        d.changes.put(r.getAs("change"), r.getLong(1));
+      }
+      for (Row r : changes.filter(col("change").notEqual("added")).orderBy(col("change"), col("event_id"))
+          .limit(topRecords).collectAsList()) {
+        ReportData.Record rec = record(r);
+        rec.change = r.getAs("change");
+        rec.changedFields.addAll(r.getList(r.fieldIndex("changed_fields")));
+        d.changeRows.add(rec);
+      }
     }
 
     for (Row r : table(outputDir, Tables.REJECTS).groupBy("reason").count()
@@ -125,45 +155,16 @@ public final class ReportLoader {
     for (int i = 0; i < gapNames.size(); i++) {
       d.gaps.add(new ReportData.Row(gapNames.get(i)).put("records", g.isNullAt(i) ? 0 : g.getLong(i)));
     }
-    Column countable = col("kept_out_reason").isNull().and(col("factuality").isin("ASSERTED", "REPORTED"))
-        .and(col("origin_country").isNotNull());
-    Column reason = when(col("kept_out_reason").isNotNull(), col("kept_out_reason"))
-        .when(col("factuality").isin("ASSERTED", "REPORTED").unary_$bang(), lower(col("factuality")))
-        .otherwise(lit("origin_unknown"));
-    for (Row r : table(outputDir, Tables.MENTIONS).filter(countable.unary_$bang()).groupBy(reason.as("reason"))
-        .count().orderBy(col("count").desc(), col("reason")).collectAsList()) {
-      d.keptOutByReason.add(new ReportData.Row(r.getAs("reason")).put("mentions", r.getLong(1)));
+    Dataset<Row> mentions = table(outputDir, Tables.MENTIONS);
+    for (Row r : mentions.filter(col("kept_out_reason").isNotNull()).groupBy("kept_out_reason").count()
+        .orderBy(col("count").desc(), col("kept_out_reason")).collectAsList()) {
+      d.keptOutByReason.add(new ReportData.Row(r.getAs("kept_out_reason")).put("mentions", r.getLong(1)));
+    }
+    for (Row r : mentions.groupBy(coalesce(col("factuality"), lit("UNKNOWN")).as("factuality")).count()
+        .orderBy(col("count").desc(), col("factuality")).collectAsList()) {
+      d.mentionsByFactuality.add(new ReportData.Row(words(r.getAs("factuality"))).put("mentions", r.getLong(1)));
     }
     return d;
-  }
-
-  /**
-   * Fills {@code out} with a gap-free timeline of the dated records: every month from the first to the last, with
-   * zeros where nothing happened, or every year when that span exceeds {@value #MAX_MONTHS} months. Returns the unit.
-   */
-  static String timeline(List<ReportData.Row> months, List<ReportData.Row> out) {
-    if (months.isEmpty()) {
-      return "month";
-    }
-    java.time.YearMonth first = java.time.YearMonth.parse(months.get(0).label);
-    java.time.YearMonth last = java.time.YearMonth.parse(months.get(months.size() - 1).label);
-    boolean byYear = first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1 > MAX_MONTHS;
-    Map<String, ReportData.Row> slots = new java.util.LinkedHashMap<>();
-    if (byYear) {
-      for (int y = first.getYear(); y <= last.getYear(); y++) {
-        slots.put(String.valueOf(y), new ReportData.Row(String.valueOf(y)).put("records", 0).put("people", 0));
-      }
-    } else {
-      for (java.time.YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-        slots.put(m.toString(), new ReportData.Row(m.toString()).put("records", 0).put("people", 0));
-      }
-    }
-    for (ReportData.Row m : months) {
-      ReportData.Row slot = slots.get(byYear ? m.label.substring(0, 4) : m.label);
-      m.values.forEach((k, v) -> slot.values.merge(k, v, Long::sum));
-    }
-    out.addAll(slots.values());
-    return byYear ? "year" : "month";
   }
 
   /** A date shown only to its precision: 2014-09-09 (DAY), 2014-09 (MONTH), 2014 (YEAR). */
@@ -177,11 +178,69 @@ public final class ReportLoader {
     return isoDate;
   }
 
+  private static ReportData.Record record(Row r) {
+    ReportData.Record rec = new ReportData.Record();
+    rec.personName = r.getAs("person_name");
+    rec.rank = r.getAs("rank");
+    rec.rankClass = words(r.getAs("rank_class"));
+    rec.origin = country(r.getAs("origin_country"), r.getAs("origin_country_name"));
+    rec.destination = country(r.getAs("destination_country"), r.getAs("destination_country_name"));
+    String posting = r.getAs("posting");
+    rec.posting = posting == null ? null : country(posting, org.defections.resolve.CountryNames.of(posting));
+    if (rec.posting != null && rec.posting.equals(posting) && posting.contains("_")) {
+      rec.posting = words(posting);
+    }
+    rec.date = date(r.getAs("event_date"), r.getAs("event_month"), r.getAs("event_year"),
+        r.getAs("date_precision"));
+    rec.status = r.getAs("status");
+    rec.groupSize = r.getAs("group_size");
+    rec.mentions = r.<Number>getAs("mention_count").intValue();
+    rec.articleIds.addAll(r.getList(r.fieldIndex("article_ids")));
+    if (!r.isNullAt(r.fieldIndex("urls"))) {
+      rec.urls.addAll(r.getList(r.fieldIndex("urls")));
+    }
+    rec.evidence = r.getAs("evidence");
+    return rec;
+  }
+
+  /** "Syria (SYR)", or the code alone when it has no name; null stays null. */
+  static String country(String code, String name) {
+    return code == null ? null : name == null ? code : name + " (" + code + ")";
+  }
+
+  /** An enum value as words: GENERAL_OFFICER is "general officer". */
+  static String words(String value) {
+    return value == null ? null : value.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+  }
+
+  /** The event's date to its known precision, from whichever of day, month and year the record has. */
+  static String date(Object day, String month, Integer year, String precision) {
+    if (day != null && "DAY".equals(precision)) {
+      return day.toString();
+    }
+    if (month != null && !"YEAR".equals(precision)) {
+      return month;
+    }
+    if (year != null) {
+      return year.toString();
+    }
+    return day == null ? month : display(day.toString(), precision);
+  }
+
   private Dataset<Row> table(String outputDir, String name) {
-    Path out = new Path(outputDir);
+    Dataset<Row> t = optionalTable(outputDir, name);
+    if (t == null) {
+      throw new IllegalArgumentException("the output " + outputDir + " has no table " + name);
+    }
+    return t;
+  }
+
+  /** The table, or null when the output has none of that name (an output of an older version of the job). */
+  private Dataset<Row> optionalTable(String outputDir, String name) {
     try {
-      return spark.read().parquet(new Path(TableWriter.tablesDir(out.getFileSystem(spark.sparkContext()
-          .hadoopConfiguration()), out), name).toString());
+      FileSystem fs = new Path(outputDir).getFileSystem(spark.sparkContext().hadoopConfiguration());
+      Path dir = new Path(TableWriter.tablesDir(fs, TableWriter.readableOutput(fs, new Path(outputDir))), name);
+      return fs.exists(dir) ? spark.read().parquet(dir.toString()) : null;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open " + outputDir, e);
     }
@@ -191,7 +250,7 @@ public final class ReportLoader {
     Path p = new Path(outputDir, TableWriter.MANIFEST);
     try {
       FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      TableWriter.checkComplete(fs, new Path(outputDir));
+      p = new Path(TableWriter.readableOutput(fs, new Path(outputDir)), TableWriter.MANIFEST);
       try (InputStream in = fs.open(p)) {
         return JSON.readTree(in);
       }

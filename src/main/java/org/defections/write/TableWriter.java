@@ -241,6 +241,27 @@ public final class TableWriter {
     }
   }
 
+  /** A nightly warehouse's folder of versions, and the file naming the current one. */
+  public static final String WAREHOUSE_VERSIONS = "versions";
+  public static final String WAREHOUSE_CURRENT = "CURRENT";
+
+  /**
+   * The published output at {@code dir}: {@code dir} itself when it holds a manifest, else, for a nightly warehouse,
+   * its current version (named by the warehouse's {@code CURRENT} file). Fails as {@link #checkComplete} does.
+   */
+  public static Path readableOutput(FileSystem fs, Path dir) throws IOException {
+    Path current = new Path(dir, WAREHOUSE_CURRENT);
+    Path root = dir;
+    if (!fs.exists(new Path(dir, MANIFEST)) && fs.exists(current)) {
+      try (var in = fs.open(current)) {
+        root = new Path(new Path(dir, WAREHOUSE_VERSIONS), new String(in.readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8).trim());
+      }
+    }
+    checkComplete(fs, root);
+    return root;
+  }
+
   /**
    * The folder holding an output's tables: the output itself, or (an output published in {@link PublishMode#POINTER}
    * mode) the run folder its {@value #MANIFEST} names.

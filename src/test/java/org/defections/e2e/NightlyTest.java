@@ -131,6 +131,12 @@ class NightlyTest {
     String goneId = gone;
     assertTrue(changes4.stream().anyMatch(l -> l.contains("\"change\":\"removed\"") && l.contains(goneId)),
         String.join("\n", changes4));
+    // the report of the warehouse reads its current version and shows the night's changes
+    org.defections.report.ReportData report = new org.defections.report.ReportLoader(SparkTestSession.get())
+        .load(warehouse.toString(), 25, 20);
+    assertEquals(changes4.size(), report.changes.values().stream().mapToLong(Long::longValue).sum());
+    assertTrue(report.changeRows.stream().anyMatch(r -> "removed".equals(r.change)), "the removed record is listed");
+    assertTrue(org.defections.report.HtmlReport.render(report).contains("<h2 id=\"changes\">What changed</h2>"));
   }
 
   /**

@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -40,7 +42,15 @@ import org.junit.jupiter.api.Test;
 class NotebooksTest {
   private static final Path NOTEBOOKS = JobRunner.PROJECT.resolve("notebooks");
   private static final String OUTPUT_FORM = "output";
-  private static final String JOB_DEFAULT_OUTPUT = "out/sample";
+  /** Views created by each note: each note's own prefix, so notes sharing an interpreter never repoint another's. */
+  private static final Map<String, String> VIEW_PREFIX = Map.of("Overview", "ov_", "Drill-down", "dd_",
+      "Data quality", "dq_");
+  private static final Pattern VIEW = Pattern.compile("(?i)CREATE OR REPLACE TEMPORARY VIEW (\\S+)");
+  /**
+   * Values tried for text forms besides their defaults, as an analyst would type them: an origin that is in no
+   * list (found in the output), in lower case and by its name; a country with no records; other date ranges.
+   */
+  private final Map<String, List<String>> typed = new LinkedHashMap<>();
 
   @Test
   void everyNoteRunsOverTheJobsOutput() throws Exception {
@@ -51,12 +61,48 @@ class NotebooksTest {
     }
     assertEquals(List.of("Data quality_2DEFQUALT.zpln", "Drill-down_2DEFDRILL.zpln", "Overview_2DEFOVERV.zpln"),
         notes.stream().map(p -> p.getFileName().toString()).collect(Collectors.toList()));
+    // an origin of the output other than the country form's default, typed in lower case and by its name
+    Row other = SparkTestSession.get().read().parquet(output.resolve("defections").toString())
+        .filter("origin_country IS NOT NULL AND origin_country <> 'SYR' AND origin_country_name IS NOT NULL")
+        .select("origin_country", "origin_country_name").orderBy("origin_country").first();
+    typed.put("country", List.of(other.getString(0).toLowerCase(java.util.Locale.ROOT), other.getString(1), "XQZ"));
+    typed.put("from", List.of("2014-01", "2030-01"));
+    typed.put("to", List.of("2016-12", "1950-01"));
+    typed.put("limit", List.of("3"));
+    Map<String, String> views = new LinkedHashMap<>();
     for (Path note : notes) {
-      runNote(note, output);
+      runNote(note, output, views);
+    }
+    setupErrorsSayWhatToSet(notes.get(0), output);
+  }
+
+  /** The setup paragraph at the output form's empty default, a relative path and a missing one: a clear error. */
+  private void setupErrorsSayWhatToSet(Path file, Path output) throws IOException {
+    JsonObject note = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+    String setup = body(text(note.getAsJsonArray("paragraphs").get(1)));
+    SparkSession spark = SparkTestSession.get().newSession();
+    Path missing = output.resolveSibling("no-such-output");
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("", "Set the note form output (top of this note) to the absolute path of a job output");
+    expected.put("out/sample", "The note form output must be an absolute path or a URI, not out/sample");
+    expected.put(missing.toString(), missing.toString());
+    for (Map.Entry<String, String> e : expected.entrySet()) {
+      Map<String, Object> params = new LinkedHashMap<>();
+      params.put(OUTPUT_FORM, e.getKey());
+      String script = Input.getSimpleQuery(params, setup, true);
+      try {
+        for (String sql : new SqlSplitter().splitSql(script)) {
+          spark.sql(sql).collectAsList();
+        }
+        fail("setup with output '" + e.getKey() + "' should fail");
+      } catch (Exception ex) {
+        assertTrue(String.valueOf(ex.getMessage()).contains(e.getValue()), "output '" + e.getKey() + "': "
+            + ex.getMessage());
+      }
     }
   }
 
-  private void runNote(Path file, Path output) throws IOException {
+  private void runNote(Path file, Path output, Map<String, String> views) throws IOException {
     JsonObject note = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
     String id = note.get("id").getAsString();
     String name = note.get("name").getAsString();
@@ -76,7 +122,15 @@ class NotebooksTest {
       }
     }
     assertTrue(noteForms.containsKey(OUTPUT_FORM), file + ": the output location is a note form");
-    assertEquals(JOB_DEFAULT_OUTPUT, noteForms.get(OUTPUT_FORM).getDefaultValue(), "defaults to the job's output");
+    assertEquals("", noteForms.get(OUTPUT_FORM).getDefaultValue(), "empty until set: no guessed relative path");
+    Matcher v = VIEW.matcher(text(paragraphs.get(1)));
+    int created = 0;
+    for (; v.find(); created++) {
+      assertTrue(v.group(1).startsWith(VIEW_PREFIX.get(name)), file + ": view " + v.group(1));
+      String before = views.put(v.group(1), name);
+      assertTrue(before == null, v.group(1) + " is created by " + before + " and " + name);
+    }
+    assertTrue(created >= 2, file + ": the setup paragraph creates the note's views");
 
     SparkSession spark = SparkTestSession.get().newSession();
     int charts = 0;
@@ -129,6 +183,10 @@ class NotebooksTest {
               assertTrue(index < columns.size() && columns.get(index).equals(nameIndex[0]),
                   where + ": chart " + role.getKey() + " '" + nameIndex[0] + "' at " + index + " is not a column of "
                       + columns);
+              if (role.getKey().equals("keys") && nameIndex[0].contains("month")) {
+                assertEquals(org.apache.spark.sql.types.DataTypes.DateType,
+                    results.get(r).schema().fields()[index].dataType(), where + ": a month axis is a DATE");
+              }
             }
           }
         }
@@ -145,7 +203,7 @@ class NotebooksTest {
 
   /** Form values to try: index 0 = note params, 1 = paragraph params. The first combination is the defaults. */
   @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>[]> combinations(Map<String, Input> noteForms,
+  private List<Map<String, Object>[]> combinations(Map<String, Input> noteForms,
       Map<String, Input> paragraphForms, Path output) {
     Map<String, Object> noteDefaults = defaults(noteForms);
     noteDefaults.put(OUTPUT_FORM, output.toString());
@@ -155,13 +213,21 @@ class NotebooksTest {
     for (int level = 0; level < 2; level++) {
       Map<String, Input> forms = level == 0 ? noteForms : paragraphForms;
       for (Input in : forms.values()) {
+        List<Object> values = new ArrayList<>();
         if (in instanceof Select) {
           for (OptionInput.ParamOption o : ((Select) in).getOptions()) {
-            Map<String, Object> n = new LinkedHashMap<>(noteDefaults);
-            Map<String, Object> q = new LinkedHashMap<>(paragraphDefaults);
-            (level == 0 ? n : q).put(in.getName(), o.getValue());
-            combos.add(new Map[] {n, q});
+            values.add(o.getValue());
           }
+        } else if (!in.getName().equals(OUTPUT_FORM)) {
+          List<String> t = typed.get(in.getName());
+          assertTrue(t != null, "no values to try for the text form " + in.getName());
+          values.addAll(t);
+        }
+        for (Object value : values) {
+          Map<String, Object> n = new LinkedHashMap<>(noteDefaults);
+          Map<String, Object> q = new LinkedHashMap<>(paragraphDefaults);
+          (level == 0 ? n : q).put(in.getName(), value);
+          combos.add(new Map[] {n, q});
         }
       }
     }

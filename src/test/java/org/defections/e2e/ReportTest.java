@@ -30,26 +30,52 @@ class ReportTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
 
-  /** Appended to a copy of the report: measures each chart as laid out and writes the result into the DOM. */
+  /**
+   * Appended to a copy of the report: measures the page as laid out and writes the result into the DOM. Per chart:
+   * its size, the shapes it draws, its texts, and texts cut off at its edges. For the page: every word that is laid
+   * out on more than one line (broken inside), every figure without a drawn chart, the links of the records table,
+   * and the figure captions.
+   */
   private static final String PROBE = "<script>\n"
-      + "const out = {};\n"
+      + "const out = {charts: {}, broken: [], emptyFigures: 0, links: [], captions: []};\n"
       + "for (const id of %s) {\n"
       + "  const el = document.getElementById(id);\n"
-      + "  if (!el) { out[id] = null; continue; }\n"
+      + "  if (!el) { out.charts[id] = null; continue; }\n"
       + "  const box = el.getBoundingClientRect();\n"
-      + "  let shapes = 0;\n"
-      + "  for (const s of el.querySelectorAll('path,rect,line,polyline,polygon,circle,ellipse')) {\n"
+      + "  let shapes = 0, bars = 0, clipped = [];\n"
+      + "  for (const s of el.querySelectorAll('rect,line')) {\n"
       + "    const b = s.getBBox(); if (b.width > 0 || b.height > 0) shapes++;\n"
+      + "    if (s.tagName === 'rect' && s.querySelector('title')) bars++;\n"
+      + "  }\n"
+      + "  for (const t of el.querySelectorAll('text')) {\n"
+      + "    const b = t.getBBox(); if (b.x < -0.5 || b.x + b.width > el.viewBox.baseVal.width + 0.5) clipped.push(t.textContent);\n"
       + "  }\n"
       + "  const texts = Array.from(el.querySelectorAll('text')).map(t => t.textContent.trim()).filter(t => t);\n"
-      + "  out[id] = {width: box.width, height: box.height, shapes: shapes, texts: texts};\n"
+      + "  out.charts[id] = {width: box.width, height: box.height, shapes: shapes, bars: bars, texts: texts,\n"
+      + "    clipped: clipped};\n"
       + "}\n"
+      + "const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);\n"
+      + "for (let n = walker.nextNode(); n; n = walker.nextNode()) {\n"
+      + "  if (n.parentElement.closest('script,title,pre')) continue;\n"
+      + "  const re = /\\S+/g; let m;\n"
+      + "  while ((m = re.exec(n.data)) !== null) {\n"
+      + "    const r = document.createRange(); r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);\n"
+      + "    const tops = new Set(Array.from(r.getClientRects()).filter(c => c.width > 0).map(c => Math.round(c.top)));\n"
+      + "    if (tops.size > 1) out.broken.push(m[0]);\n"
+      + "  }\n"
+      + "}\n"
+      + "for (const f of document.querySelectorAll('figure')) {\n"
+      + "  const svg = f.querySelector('svg');\n"
+      + "  if (!svg || svg.querySelectorAll('rect').length === 0) out.emptyFigures++;\n"
+      + "  out.captions.push(f.querySelector('figcaption').textContent);\n"
+      + "}\n"
+      + "for (const a of document.querySelectorAll('#records ~ table a[href]')) out.links.push(a.getAttribute('href'));\n"
       + "const pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = JSON.stringify(out);\n"
       + "document.body.appendChild(pre);\n"
       + "</script>\n";
 
   @Test
-  void reportFiguresMatchTheTablesAndChromiumDrawsEveryChart() throws Exception {
+  void reportFiguresMatchTheTablesAndChromiumLaysOutEveryChartReadably() throws Exception {
     Path output = JobRunner.sampleOutput();
     ReportData data = new ReportLoader(SparkTestSession.get()).load(output.toString(), 25, 20);
 
@@ -67,56 +93,79 @@ class ReportTest {
     assertEquals(confirmed, data.totals.get("confirmed_records"));
     assertEquals(records.size() - confirmed, data.totals.get("reported_records"));
     assertEquals(Math.min(25, records.size()), data.topRecords.size());
-    long dated = records.stream().filter(r -> !r.get("event_month").isNull()).count();
-    assertEquals(dated, data.byMonth.stream().mapToLong(r -> r.values.get("records")).sum());
+    long undated = records.stream().filter(r -> r.get("event_month").isNull()).count();
+    assertEquals(undated, data.undatedRecords);
+    assertEquals(records.size() - undated, data.byMonth.stream().mapToLong(r -> r.values.get("records")).sum());
     assertEquals(records.size(), data.byRankClass.stream()
         .mapToLong(r -> r.values.get("CONFIRMED") + r.values.get("REPORTED")).sum());
     assertEquals(JobRunner.sampleManifest().at("/counts/rejected").asLong(),
         data.rejectsByReason.stream().mapToLong(r -> r.values.get("rejected")).sum());
+    assertTrue(undated > 0 && !data.byDestination.isEmpty() && !data.rejectsByReason.isEmpty(),
+        "the sample exercises undated records, destinations and rejects");
 
     String html = HtmlReport.render(data);
     assertFalse(html.contains("<script"), "the report runs no script");
-    assertFalse(html.matches("(?s).*(src|href)=\"https?:.*"), "the report loads nothing from outside");
+    assertFalse(html.matches("(?s).*src=\"https?:.*"), "the report loads nothing from outside");
 
+    JsonNode probe = render(html);
+    JsonNode charts = probe.get("charts");
+    for (String id : HtmlReport.CHART_IDS) {
+      JsonNode c = charts.get(id);
+      assertTrue(c != null && !c.isNull(), id + " is on the page");
+      assertTrue(c.get("width").asDouble() >= 400 && c.get("height").asDouble() >= 60, id + " is laid out: " + c);
+      assertTrue(c.get("bars").asInt() >= 1, id + " draws bars: " + c);
+      assertEquals(0, c.get("clipped").size(), id + ": texts cut off at the edge: " + c.get("clipped"));
+    }
+    assertEquals(0, probe.get("emptyFigures").asInt(), "every figure draws a chart");
+    assertEquals(0, probe.get("broken").size(), "words broken across lines: " + probe.get("broken"));
+
+    // the monthly axis: a bar per month that has records, and the undated records named under it
+    long monthsWithRecords = records.stream().filter(r -> !r.get("event_month").isNull())
+        .map(r -> r.get("event_month").asText()).distinct().count();
+    assertEquals(monthsWithRecords, charts.get("chart-records-by-month").get("bars").asLong());
+    assertTrue(probe.get("captions").get(0).asText().startsWith(undated + " undated record"),
+        probe.get("captions").toString());
+    String monthTicks = charts.get("chart-records-by-month").get("texts").toString();
+    assertTrue(monthTicks.matches(".*\"(\\d{4}|\\d{4}-\\d{2})\".*"), "months or years on the axis: " + monthTicks);
+
+    // country names beside codes, on the origin and the destination charts
+    assertLabels(charts.get("chart-by-country"), records, "origin_country", "origin_country_name");
+    assertLabels(charts.get("chart-by-destination"), records, "destination_country", "destination_country_name");
+    assertTrue(charts.get("chart-by-rank-class").get("texts").toString().contains("\"junior officer\""));
+
+    // links: one per URL of the listed records, each a URL of those records
+    List<String> expected = new ArrayList<>();
+    data.topRecords.forEach(r -> expected.addAll(r.urls));
+    assertFalse(expected.isEmpty());
+    List<String> links = new ArrayList<>();
+    probe.get("links").forEach(l -> links.add(l.asText()));
+    assertEquals(expected, links);
+  }
+
+  /** Every country of the records' column that the chart shows is drawn as "Name (CODE)". */
+  private static void assertLabels(JsonNode chart, List<JsonNode> records, String code, String name) {
+    String texts = chart.get("texts").toString();
+    int named = 0;
+    for (JsonNode r : records) {
+      if (!r.get(code).isNull() && !r.get(name).isNull()) {
+        String label = r.get(name).asText() + " (" + r.get(code).asText() + ")";
+        assertTrue(texts.contains("\"" + label + "\""), label + " is drawn in " + texts);
+        named++;
+      }
+    }
+    assertTrue(named > 0, code);
+  }
+
+  /** Loads the report with the probe in headless Chromium and returns what the probe wrote. */
+  private static JsonNode render(String html) throws Exception {
     assertTrue(Files.isExecutable(CHROMIUM), "this test renders the report in Chromium: install the Debian package "
         + "'chromium' (bin/test does) so that " + CHROMIUM + " exists");
     Path page = Files.createTempDirectory("report").resolve("report.html");
     String ids = JSON.writeValueAsString(HtmlReport.CHART_IDS);
     Files.writeString(page, html.replace("</body>", String.format(PROBE, ids) + "</body>"), StandardCharsets.UTF_8);
-    JsonNode probe = render(page);
-
-    for (String id : HtmlReport.CHART_IDS) {
-      JsonNode c = probe.get(id);
-      assertTrue(c != null && !c.isNull(), id + " is on the page");
-      assertTrue(c.get("width").asDouble() >= 400 && c.get("height").asDouble() >= 200, id + " is laid out: " + c);
-      assertTrue(c.get("shapes").asInt() >= 10, id + " draws shapes: " + c);
-    }
-    // The charts name what they draw: every origin country, rank class, reject reason and month is a label.
-    assertLabels(probe.get("chart-by-country"), data.byCountry);
-    assertLabels(probe.get("chart-by-rank-class"), data.byRankClass);
-    assertLabels(probe.get("chart-rejects"), data.rejectsByReason);
-    assertLabels(probe.get("chart-kept-out"), data.keptOutByReason);
-    assertLabels(probe.get("chart-by-month"), data.byMonth);
-  }
-
-  private static void assertLabels(JsonNode chart, List<ReportData.Row> rows) {
-    String texts = chart.get("texts").toString();
-    assertFalse(rows.isEmpty());
-    for (ReportData.Row r : rows) {
-      // long labels are wrapped on two lines by the chart: compare without line breaks
-      assertTrue(texts.replace("\",\"", "").contains(r.label), r.label + " is drawn in " + texts);
-    }
-  }
-
-  /** Loads the page in headless Chromium and returns what the probe script wrote. */
-  private static JsonNode render(Path page) throws Exception {
-    Path profile = Files.createTempDirectory("chromium-profile");
     Path dom = Files.createTempFile("dom", ".html");
-    Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--user-data-dir=" + profile, "--window-size=1280,2000", "--virtual-time-budget=5000",
-        "--dump-dom", page.toUri().toString())
-        .redirectOutput(dom.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p = chromium("--window-size=1280,2000", "--virtual-time-budget=5000", "--dump-dom",
+        page.toUri().toString(), dom);
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("chromium did not finish within 120 s");
@@ -127,5 +176,24 @@ class ReportTest {
         + out.substring(0, Math.min(300, out.length())));
     return JSON.readTree(m.group(1).replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
         .replace("&amp;", "&"));
+  }
+
+  /** Starts headless Chromium with a new profile and no background networking; the last argument may be the file
+   * that receives its standard output. */
+  private static Process chromium(Object... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + Files.createTempDirectory("chromium-profile")));
+    Path stdout = null;
+    for (Object a : args) {
+      if (a instanceof Path) {
+        stdout = (Path) a;
+      } else {
+        cmd.add(a.toString());
+      }
+    }
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stdout.toFile()));
+    return pb.start();
   }
 }

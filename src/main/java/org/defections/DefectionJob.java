@@ -159,7 +159,8 @@ public final class DefectionJob {
         timings.put("annotate_extract_ms", ms(t));
         Dataset<Row> defections = cached(TableWriter.snakeCase(Resolution.resolve(mentions),
             Tables.DEFECTION_COLUMNS));
-        long[] written = writeResults(writer, pool, mentions, defections, increment.changes(defections), timings);
+        long[] written = writeResults(writer, pool, mentions, defections, increment.changes(defections), runId,
+            timings);
 
         long rejected = DriverPool.joined(ingestTables, "the ingest tables could not be written");
         // the census and the rejects table counted apart: they must agree
@@ -246,11 +247,12 @@ public final class DefectionJob {
    * stage: no shuffle to group or to sort.
    */
   private long[] writeResults(TableWriter writer, DriverPool pool, Dataset<Mention> mentions,
-      Dataset<Row> defections, Dataset<Row> changes, Map<String, Long> timings) {
+      Dataset<Row> defections, Dataset<Row> changes, String runId, Map<String, Long> timings) {
     long since = System.nanoTime();
     CompletableFuture<Long> resolving = pool.async(() -> {
-      long rows = writer.stageSorted(Tables.DEFECTIONS, defections, config.outputFiles(), "origin_country",
-          "event_id");
+      // the run id is written beside the records (for BI tools joining outputs), never compared between versions
+      long rows = writer.stageSorted(Tables.DEFECTIONS, defections.withColumn(Tables.RUN_ID,
+          org.apache.spark.sql.functions.lit(runId)), config.outputFiles(), "origin_country", "event_id");
       timings.put("resolve_ms", ms(since));
       return rows;
     });

@@ -15,6 +15,8 @@ public final class Tables {
       "event_year", "event_month", "date_precision", "status", "article_ids", "mention_ids", "mention_count",
       "evidence", "posting", "event_month_date", "origin_country_name", "destination_country_name", "first_reported",
       "last_reported", "urls"};
+  /** The last column of {@code defections}: the run that wrote the table (not among the compared columns). */
+  public static final String RUN_ID = "run_id";
   public static final String[] MENTION_COLUMNS = {"mention_id", "article_id", "url", "incident_key", "trigger",
       "begin", "end", "sentence_index", "sentence", "person_name", "rank", "rank_class", "nato_code", "organization",
       "origin_country", "origin_cue", "destination_country", "posting", "group_size", "event_date", "event_year", "event_month",

@@ -61,6 +61,13 @@ class SampleCorpusTest {
     List<String> expected = project(Files.readAllLines(JobRunner.PROJECT.resolve("samples/expected-records.jsonl"),
         StandardCharsets.UTF_8));
     assertEquals(String.join("\n", expected), String.join("\n", actual));
+    // every record names the run that wrote it, as its last column
+    org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> table = org.defections.SparkTestSession.get().read()
+        .parquet(out.resolve("defections").toString());
+    String[] columns = table.columns();
+    assertEquals("run_id", columns[columns.length - 1]);
+    assertEquals(List.of(manifest.get("run_id").asText()), table.select("run_id").distinct().as(
+        org.apache.spark.sql.Encoders.STRING()).collectAsList());
   }
 
   @Test

@@ -94,7 +94,16 @@ final class DefectorFinder {
       }
       case "heading": {
         TokenRange who = headingName(x, c);
-        return who == null ? List.of() : person(x, who, m.group(r.action().arg(0)), c);
+        if (who == null) {
+          return List.of();
+        }
+        List<Defector> ds = person(x, who, m.group(r.action().arg(0)), c);
+        for (Defector h : ds) {
+          if (h.rank == null && sportLabel(x, who.end() + 1, c.begin() - 1)) {
+            h.rank = x.lexicons.rank(Words.ATHLETE); // "NAME, Water Polo: Defected in 1993"
+          }
+        }
+        return ds;
       }
       case "reporter": {
         TokenRange np = reporter(x, m.group(r.action().arg(0)).begin(), c.sentence().begin());
@@ -130,6 +139,16 @@ final class DefectorFinder {
       }
     }
     return name.range();
+  }
+
+  /** Whether the heading label [from, to) names a sport ("Boxing", "Water Polo"). */
+  private static boolean sportLabel(Extraction x, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (x.is(i, Words.SPORT)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether [from, to) holds a head of a defector phrase: a rank, a people noun, a demonym or a subject pronoun. */

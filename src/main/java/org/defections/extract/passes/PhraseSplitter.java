@@ -371,8 +371,22 @@ final class PhraseSplitter {
         return e == null ? null : new Chunks.Rank(noun, e, true);
       }
     }
+    // "five staff members at Myanmar's embassy in Washington": people at an embassy are its staff
+    for (int k = noun.end(); k < Math.min(span.end(), noun.end() + APPOSITION_REACH); k++) {
+      if (x.is(k, Words.EMBASSY)) {
+        RankEntry e = d.lexicon().rank(Words.EMBASSY_STAFF);
+        return e == null ? null : new Chunks.Rank(noun, e, true);
+      }
+      if (!(x.is(k, Words.PEOPLE) || x.is(k, Words.AT) || x.is(k, Words.OF) || d.place(k) != null || d.capitalized(k)
+          || POSSESSIVE_OR_ARTICLE.contains(d.key(k)))) {
+        break;
+      }
+    }
     return null;
   }
+
+  /** Tokens that may stand between people and the embassy they work at ("members at the", "Myanmar's"). */
+  private static final java.util.Set<String> POSSESSIVE_OR_ARTICLE = java.util.Set.of("the", "'s", "’s", "s");
 
   /** The phrase's state and the word that tells it: {iso3, cue}, or nulls. */
   static String[] origin(Extraction x, TokenRange span) {

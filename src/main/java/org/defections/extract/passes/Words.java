@@ -68,6 +68,14 @@ final class Words {
   static final String DEPARTURE = "DEPARTURE";
   /** Words that say the passage is about a sport, for people nouns ("players", "team"). */
   static final String SPORT_WORD = "SPORT_WORD";
+  /** Names of sports ("boxing", "water polo"): a heading's label of one makes the person an athlete. */
+  static final String SPORT = "SPORT";
+  /** Where diplomats work ("embassy", "consulate"): people at one are embassy staff. */
+  static final String EMBASSY = "EMBASSY";
+  /** The lexicon phrase of the rank of people at an embassy. */
+  static final String EMBASSY_STAFF = "embassy staff";
+  /** The lexicon phrase of the rank an athlete takes. */
+  static final String ATHLETE = "athlete";
   /** Parts of a trigger that keep it weak without a state ("fled"), and that give it state context ("asylum"). */
   static final String STATE_CONTEXT = "STATE_CONTEXT";
   /** Modifiers of a noun trigger between it and its possessor ("X's recent defection"). */
@@ -103,7 +111,7 @@ final class Words {
   static final List<String> REQUIRED = List.of(CLAUSE_PUNCT, CLAUSE_WORD, CLAUSE_END, AND, TITLE_MODIFIER,
       PREPOSITION, NP_JOINER, SUBJECT_PRONOUN, RANK_ADJECTIVE, VAGUE_LARGE, REPORTING, REPORT_NOUN, EARLIER, COPULA,
       SINGULAR_DETERMINER, MOTION, PERFECT_AUX, PERFECT_ADVERB, PAST_PERFECT_AUX, PAST_PERFECT_ADVERB, EARLIER_AFTER,
-      REPORTING_FRAME, REPORTING_FRAME_LINK, IDENTIFYING, DEFECTOR_NOUN, DEPARTURE, SPORT_WORD, STATE_CONTEXT,
+      REPORTING_FRAME, REPORTING_FRAME_LINK, IDENTIFYING, DEFECTOR_NOUN, DEPARTURE, SPORT_WORD, SPORT, STATE_CONTEXT,
       INCLUDING, POST_PREPOSITION, NP_INNER, APPOSITION_STOP, POSSESSIVE_PRONOUN, NOUN_TRIGGER_MODIFIER,
       OF_PHRASE_END, FAMILY, LIST_LEAD, REPORT_GAP, OF, AT, DASH, RELATIVE, SERVICE_WORD, SINGULAR_PRONOUN, ASYLUM_WORD, REPORT_WORD);
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.defections.extract.DateResolver;
 
 /**
  * Finds temporal expressions in English text and normalises each to a value that can be resolved later against an
@@ -53,6 +54,11 @@ public final class TemporalTagger {
   private static final Pattern ISO_DATE = Pattern.compile("(?=[12])\\b" + YEAR + "-(\\d\\d)-(\\d\\d)\\b");
   private static final Pattern MONTH_YEAR =
       Pattern.compile("(?=[JFMASOND])\\b" + MONTH + ",?\\s+(?:of\\s+)?" + YEAR + "\\b");
+  /** "October 16 last year", "in October last year": the month (and day) of the year before the reference. */
+  private static final Pattern MONTH_DAY_LAST_YEAR = Pattern.compile("(?=[JFMASOND])\\b" + MONTH + "\\s+" + DAY
+      + ",?\\s+(?:of\\s+)?last\\s+year\\b");
+  private static final Pattern MONTH_LAST_YEAR = Pattern.compile("(?=[JFMASOND])\\b" + MONTH
+      + ",?\\s+(?:of\\s+)?last\\s+year\\b");
   private static final Pattern MONTH_DAY =
       Pattern.compile("(?=[JFMASOND])\\b" + MONTH + "\\s+" + DAY + "\\b(?!\\s*,?\\s*\\d)");
   private static final Pattern DAY_MONTH = Pattern.compile("(?=\\d)\\b" + DAY + "\\s+(?:of\\s+)?" + MONTH + "\\b");
@@ -67,9 +73,13 @@ public final class TemporalTagger {
           + "\\b(?!\\s*(?:-|–)\\s*\\d)");
   private static final Pattern POSSESSIVE_YEAR = Pattern.compile("(?=[HhTt])\\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\\s+"
       + YEAR + "\\s+(?:defection|desertion|escape|flight)\\b");
-  /** The year of a named event: "at the 1993 Central American Games", "during the 1980 Moscow Olympics". */
+  /**
+   * The year of a named event: "at the 1993 Central American Games", "during the 1980 Moscow Olympics", and in
+   * headings without the article, "Defected at 1993 Central American Games".
+   */
   private static final Pattern EVENT_YEAR = Pattern.compile(
-      "(?=[abdfiABDFI])\\b(?i:at|during|from|in|after|before)\\s+the\\s+" + YEAR + "(?=\\s+\\p{Lu})");
+      "(?=[abdfiABDFI])\\b(?:(?i:at|during|from|in|after|before)\\s+the\\s+|(?i:at|during)\\s+)" + YEAR
+          + "(?=\\s+\\p{Lu})");
   private static final Pattern WEEKDAY = Pattern.compile(
       "(?=[ltoeMTWFS])\\b(?:(last|this|on|early|late)\\s+)?"
           + "(?=[MTWFS])(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\\b");
@@ -102,6 +112,9 @@ public final class TemporalTagger {
     List<Expression> found = new ArrayList<>();
     fullDates(text, found);
     scan(text, MONTH_YEAR, found, m -> String.format(Locale.ROOT, "MONTH:%04d-%02d", year(m.group(2)), month(m.group(1))));
+    scan(text, MONTH_DAY_LAST_YEAR, found, m -> lastYear(md(month(m.group(1)), Integer.parseInt(m.group(2)))));
+    scan(text, MONTH_LAST_YEAR, found, m -> String.format(Locale.ROOT, "M:%02d:%s", month(m.group(1)),
+        DateResolver.LAST_YEAR));
     scan(text, MONTH_DAY, found, m -> md(month(m.group(1)), Integer.parseInt(m.group(2))));
     scan(text, DAY_MONTH, found, m -> md(month(m.group(2)), Integer.parseInt(m.group(1))));
     scan(text, MONTH_ALONE, found, m -> String.format(Locale.ROOT, "M:%02d", month(m.group(1))));
@@ -201,6 +214,10 @@ public final class TemporalTagger {
       return null;
     }
     return String.format(Locale.ROOT, "DATE:%04d-%02d-%02d", y, m, d);
+  }
+
+  private static String lastYear(String md) {
+    return md == null ? null : md + ":" + DateResolver.LAST_YEAR;
   }
 
   private static String md(int m, int d) {

@@ -9,6 +9,11 @@ import java.time.temporal.TemporalAdjusters;
  * date (the article's publication date or dateline). Plain Java.
  */
 public final class DateResolver {
+  /**
+   * A third part of an {@code MD:mm-dd} or {@code M:mm} value: the day or month of the year before the reference
+   * ("October 16 last year"), not the latest one before it.
+   */
+  public static final String LAST_YEAR = "LASTYEAR";
 
   /** A resolved date: {@code date} is set for DAY precision, {@code year}/{@code month} as far as known. */
   public record Resolved(LocalDate date, Integer year, Integer month, String precision) {
@@ -45,13 +50,14 @@ public final class DateResolver {
         String[] md = p[1].split("-");
         int m = Integer.parseInt(md[0]);
         int d = Integer.parseInt(md[1]);
+        boolean lastYear = p.length > 2 && LAST_YEAR.equals(p[2]);
         LocalDate candidate;
         try {
-          candidate = LocalDate.of(ref.getYear(), m, d);
+          candidate = LocalDate.of(lastYear ? ref.getYear() - 1 : ref.getYear(), m, d);
         } catch (java.time.DateTimeException e) {
           return Resolved.NONE;
         }
-        if (candidate.isAfter(ref.plusDays(7))) {
+        if (!lastYear && candidate.isAfter(ref.plusDays(7))) {
           candidate = candidate.minusYears(1);
         }
         return day(candidate);
@@ -61,7 +67,8 @@ public final class DateResolver {
           return Resolved.NONE;
         }
         int m = Integer.parseInt(p[1]);
-        int y = m > ref.getMonthValue() + 1 ? ref.getYear() - 1 : ref.getYear();
+        int y = p.length > 2 && LAST_YEAR.equals(p[2]) ? ref.getYear() - 1
+            : m > ref.getMonthValue() + 1 ? ref.getYear() - 1 : ref.getYear();
         return new Resolved(null, y, m, "MONTH");
       }
       case "WEEKDAY": {

@@ -40,6 +40,9 @@ class TemporalTaggerTest {
     assertEquals(List.of("YEAR:1983"), values("Her 1983 defection shocked the ballet world"));
     assertEquals(List.of("YEAR:1972"), values("a rower who defected at the 1972 Munich Olympics"));
     assertEquals(List.of(), values("he scored in the 1972 matches"));
+    assertEquals(List.of("YEAR:1993"), values("Water Polo: Defected at 1993 Central American Games."));
+    assertEquals(List.of("MD:10-16:LASTYEAR"), values("On October 16 last year, a pilot flew his jet south."));
+    assertEquals(List.of("M:03:LASTYEAR"), values("two guards crossed over in March last year"));
   }
 
   @Test
@@ -72,7 +75,8 @@ class TemporalTaggerTest {
         "earlier this week", "late last month", "later this year", "this week", "last month", "next year",
         "a day ago", "one week earlier", "two months before", "three years ago", "four days ago", "five weeks ago",
         "six months ago", "seven years ago", "eight days earlier", "nine weeks ago", "ten years before",
-        "12 days ago", "3 weeks earlier", "the previous day", "the past year", "2019", "1999 - 2001", "4", "x"};
+        "12 days ago", "3 weeks earlier", "the previous day", "the past year", "2019", "1999 - 2001", "4", "x",
+        "October 16 last year", "March, last year", "June 3rd of last year", "at 1993 Central"};
     List<String> all = new java.util.ArrayList<>(List.of(pieces));
     for (String month : List.of("January", "Feb.", "Mar", "April", "May", "Jun.", "July", "Aug", "Sept.", "Oct",
         "November", "Dec.")) {
@@ -108,7 +112,7 @@ class TemporalTaggerTest {
         assertEquals(matches(plain, text), matches(fast, text), f.getName() + " in: " + text);
       }
     }
-    assertEquals(12, patterns); // every pattern but the one for runs of white space has look-aheads
+    assertEquals(14, patterns); // every pattern but the one for runs of white space has look-aheads
   }
 
   private static List<List<String>> matches(java.util.regex.Pattern p, String text) {

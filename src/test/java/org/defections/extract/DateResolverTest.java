@@ -22,6 +22,9 @@ class DateResolverTest {
     assertEquals("2014-12", DateResolver.resolve("M:12", REF).eventMonth());
     assertEquals("2015-02", DateResolver.resolve("M:02", REF).eventMonth());
     assertEquals(LocalDate.of(2014, 10, 2), DateResolver.resolve("MD:10-02", REF).date());
+    // "last year" names the year before the reference, even for a month not yet reached this year
+    assertEquals(LocalDate.of(2014, 1, 5), DateResolver.resolve("MD:01-05:LASTYEAR", REF).date());
+    assertEquals("2014-02", DateResolver.resolve("M:02:LASTYEAR", REF).eventMonth());
   }
 
   @Test

@@ -70,6 +70,9 @@ final class Dates {
       return false;
     }
     int tb = t.range().begin();
+    if (listEntry(x, tb, sentence)) {
+      return false;
+    }
     for (int i = tb - 1; i >= Math.max(sentence.begin(), tb - TENSE_WINDOW); i--) {
       if (x.is(i, Words.PAST_PERFECT_AUX) || x.is(i, Words.EARLIER)) {
         return false;
@@ -84,6 +87,20 @@ final class Dates {
       }
     }
     return true;
+  }
+
+  /** An entry of a list of people, "NAME, LABEL: Defected ...": it recalls a past event, it is no news. */
+  private static boolean listEntry(Extraction x, int tb, TokenRange sentence) {
+    Chunks.Name name = x.doc.nameStarting(sentence.begin());
+    if (name == null || name.range().end() >= tb || !",".equals(x.doc.key(name.range().end()))) {
+      return false;
+    }
+    for (int i = name.range().end() + 1; i < tb; i++) {
+      if (":".equals(x.doc.key(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

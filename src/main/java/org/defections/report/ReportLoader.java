@@ -188,7 +188,7 @@ public final class ReportLoader {
     String posting = r.getAs("posting");
     rec.posting = posting == null ? null : country(posting, org.defections.resolve.CountryNames.of(posting));
     if (rec.posting != null && rec.posting.equals(posting) && posting.contains("_")) {
-      rec.posting = words(posting);
+      rec.posting = title(posting); // an international body: ARAB_LEAGUE is "Arab League"
     }
     rec.date = date(r.getAs("event_date"), r.getAs("event_month"), r.getAs("event_year"),
         r.getAs("date_precision"));
@@ -206,6 +206,17 @@ public final class ReportLoader {
   /** "Syria (SYR)", or the code alone when it has no name; null stays null. */
   static String country(String code, String name) {
     return code == null ? null : name == null ? code : name + " (" + code + ")";
+  }
+
+  /** A code of words as a name: UNITED_NATIONS is "United Nations". */
+  static String title(String code) {
+    StringBuilder b = new StringBuilder();
+    for (String w : code.toLowerCase(java.util.Locale.ROOT).split("_")) {
+      if (!w.isEmpty()) {
+        b.append(b.length() == 0 ? "" : " ").append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+      }
+    }
+    return b.toString();
   }
 
   /** An enum value as words: GENERAL_OFFICER is "general officer". */

@@ -88,6 +88,7 @@ class HtmlReportTest {
     assertEquals("2014", ReportLoader.date(null, null, 2014, "YEAR"));
     assertNull(ReportLoader.date(null, null, null, "NONE"));
     assertEquals("general officer", ReportLoader.words("GENERAL_OFFICER"));
+    assertEquals("Arab League", ReportLoader.title("ARAB_LEAGUE"));
     assertEquals("Syria (SYR)", ReportLoader.country("SYR", "Syria"));
     assertEquals("XAA", ReportLoader.country("XAA", null));
     assertEquals("reuters.com", RecordsTable.outlet("https://www.reuters.com/world/a-1"));

@@ -103,6 +103,7 @@ class NightlyTest {
     // what changed: night two added records (and changed those new reports joined); night three, nothing
     List<String> changes2 = JobRunner.dump(v2.resolve("defections_changes"));
     assertTrue(changes2.stream().anyMatch(l -> l.contains("\"change\":\"added\"")), String.join("\n", changes2));
+
     assertEquals(List.of(), JobRunner.dump(v3.resolve("defections_changes")), "a repeat night changes nothing");
     // night four: an article of a one-article record now holds other text; that record is removed, named by its id
     String gone = null;
@@ -116,6 +117,18 @@ class NightlyTest {
       }
     }
     assertTrue(gone != null, "a record from one article");
+    // ... and another one-article record gains a copy of its article under a new id: that record is changed
+    String grown = null;
+    String grownArticle = null;
+    for (String l : t2.get("defections")) {
+      JsonNode r = JSON.readTree(l);
+      if (r.get("article_ids").size() == 1 && !r.get("article_ids").get(0).asText().equals(goneArticle)) {
+        grown = r.get("event_id").asText();
+        grownArticle = r.get("article_ids").get(0).asText();
+        break;
+      }
+    }
+    assertTrue(grown != null, "a second record from one article");
     List<String> edited = new ArrayList<>();
     for (String l : dev) {
       ObjectNode a = (ObjectNode) JSON.readTree(l);
@@ -123,6 +136,9 @@ class NightlyTest {
         a.put("text", "Markets were calm on Monday and the central bank left its rates unchanged.");
       }
       edited.add(JSON.writeValueAsString(a));
+      if (a.get("id").asText().equals(grownArticle)) {
+        edited.add(JSON.writeValueAsString(a.put("id", "zz-copy-of-" + grownArticle)));
+      }
     }
     Path fourth = dir.resolve("fourth.jsonl");
     Files.write(fourth, edited, StandardCharsets.UTF_8);
@@ -131,6 +147,10 @@ class NightlyTest {
     String goneId = gone;
     assertTrue(changes4.stream().anyMatch(l -> l.contains("\"change\":\"removed\"") && l.contains(goneId)),
         String.join("\n", changes4));
+    String grownId = grown;
+    assertTrue(changes4.stream().anyMatch(l -> l.contains("\"change\":\"changed\"") && l.contains(grownId)
+        && l.contains("\"changed_fields\":[\"article_ids\"")), "the record with a new copy of its article is "
+        + "changed, under the same event_id: " + String.join("\n", changes4));
     // the report of the warehouse reads its current version and shows the night's changes
     org.defections.report.ReportData report = new org.defections.report.ReportLoader(SparkTestSession.get())
         .load(warehouse.toString(), 25, 20);

@@ -31,8 +31,10 @@ final class Clauses {
       if (x.is(i, Words.CLAUSE_WORD)) {
         if (x.is(i, Words.AND) && (!startsSubject(x, i + 1, tb) || (i > ss && (d.rank(i - 1) != null
             || x.is(i - 1, Words.PEOPLE) || d.place(i - 1) != null || (NameFinder.capitalized(d.text(i - 1))
-            && (d.rank(i + 1) != null || NameFinder.capitalized(d.text(i + 1))) && oneNounPhrase(x, i + 1, tb)))))) {
-          continue; // coordination inside one noun phrase
+            && (((d.rank(i + 1) != null || NameFinder.capitalized(d.text(i + 1))) && oneNounPhrase(x, i + 1, tb))
+            || (d.number(i + 1) != null && oneNounPhrase(x, i + 2, tb)
+                && oneNounPhrase(x, phraseStart(x, i, ss), i)))))))) {
+          continue; // coordination inside one noun phrase: "Colonel A and Major B", "pilot A and two airmen"
         }
         return i + 1;
       }
@@ -84,6 +86,16 @@ final class Clauses {
       }
     }
     return false;
+  }
+
+  /** Where the phrase that ends before {@code and} starts: after the last comma or clause punctuation. */
+  private static int phraseStart(Extraction x, int and, int ss) {
+    for (int i = and - 1; i >= ss; i--) {
+      if (",".equals(x.doc.key(i)) || x.is(i, Words.CLAUSE_PUNCT)) {
+        return i + 1;
+      }
+    }
+    return ss;
   }
 
   /** No lower-case word but ranks, title modifiers, auxiliaries and name particles in [from, to): one noun phrase. */

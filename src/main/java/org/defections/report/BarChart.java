@@ -46,10 +46,7 @@ final class BarChart {
       }
     }
     double bottom = top + rows.size() * ROW;
-    for (long t : new long[] {0, scale / 2, scale}) {
-      if (t == scale / 2 && scale % 2 != 0) {
-        continue;
-      }
+    for (long t : Svg.ticks(scale)) {
       double x = x0 + plotW * t / scale;
       s.line(x, top, x, bottom, Svg.GRID).text(x, bottom + 15, Long.toString(t), "middle", Svg.AXIS);
     }
@@ -68,17 +65,12 @@ final class BarChart {
         x += w;
       }
       long total = total(r, stacked);
-      String figure = Svg.count(total, singular(unit), unit) + (note != null && r.values.containsKey(note)
-          ? " · " + Svg.count(r.values.get(note), singular(note), note) : "");
+      String figure = Svg.count(total, unit) + (note != null && r.values.containsKey(note)
+          ? " · " + Svg.count(r.values.get(note), note) : "");
       s.text(x + 6, y + 15, figure, "start", "#333333");
     }
     s.line(x0, top, x0, bottom, Svg.AXIS);
     return s.end();
-  }
-
-  /** The singular of the units drawn here: records, mentions, people. */
-  private static String singular(String unit) {
-    return unit.equals("people") ? "person" : unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit;
   }
 
   private static long total(ReportData.Row r, List<String> series) {

@@ -13,13 +13,15 @@ public final class HtmlReport {
       "chart-by-country", "chart-country-months", "chart-by-destination", "chart-by-rank-class", "chart-rejects",
       "chart-kept-out");
   private static final int EVIDENCE_CHARS = 240;
-  private static final String CSS = "body{font-family:sans-serif;margin:2em auto;padding:0 1.5em;max-width:1240px;color:#222}"
+  private static final String CSS = "body{font-family:sans-serif;margin:2em auto;padding:0 1.5em;max-width:1240px;"
+      + "color:#222}"
       + "h1{font-size:1.6em}h2{margin-top:1.8em;border-bottom:1px solid #ccc}"
       + "table{border-collapse:collapse;margin:.6em 0}td,th{border:1px solid #ccc;padding:.25em .5em;"
       + "vertical-align:top;text-align:left;overflow-wrap:normal;word-break:normal;hyphens:none}"
       + "th{background:#f3f3f3}td.n{text-align:right}.totals td{font-size:1.3em}figure{margin:1em 0}"
       + "figcaption{color:#555;font-size:.9em}.ev{font-size:.85em;color:#444;min-width:16em}"
-      + "td.src{font-size:.85em}td.src a{white-space:nowrap}.w{white-space:nowrap}.meta{color:#555}.note{color:#555;font-style:italic}";
+      + "td.src{font-size:.85em}td.src a{white-space:nowrap}.w{white-space:nowrap}.meta{color:#555}"
+      + ".note{color:#555;font-style:italic}";
 
   private HtmlReport() {}
 
@@ -46,7 +48,7 @@ public final class HtmlReport {
         + "is the sum of known group sizes (records of unknown size are counted apart).</p>\n");
 
     h.append("<h2 id=\"time\">Over time</h2>\n");
-    String undated = Svg.count(d.undatedRecords, "undated record", "undated records") + " not shown"
+    String undated = Svg.count(d.undatedRecords, "undated records") + " not shown"
         + (d.yearOnlyRecords > 0
         ? " (" + d.yearOnlyRecords + " of them with a year only)" : "") + ".";
     if (d.byMonth.isEmpty()) {
@@ -61,7 +63,7 @@ public final class HtmlReport {
     h.append("<h2 id=\"countries\">Where from, where to</h2>\n");
     chart(h, d.byCountry, () -> BarChart.horizontal(CHART_IDS.get(2), "Origin countries (top " + d.byCountry.size()
         + "), records", d.byCountry, List.of("records"), List.of(Svg.RECORDS), "records", "people"),
-        d.noOrigin == 0 ? "Every record has a known origin." : Svg.count(d.noOrigin, "record", "records")
+        d.noOrigin == 0 ? "Every record has a known origin." : Svg.count(d.noOrigin, "records")
             + " with no known origin not shown.", "No record has a known origin.");
     if (!d.countryMonths.isEmpty() && !d.byMonth.isEmpty()) {
       figure(h, MonthChart.multiples(CHART_IDS.get(3), "Top origin countries by month", d.byMonth,
@@ -70,7 +72,7 @@ public final class HtmlReport {
     chart(h, d.byDestination, () -> BarChart.horizontal(CHART_IDS.get(4), "Destinations (top "
         + d.byDestination.size() + "), records", d.byDestination, List.of("records"), List.of(Svg.RECORDS),
         "records", "people"), d.noDestination == 0 ? "Every record has a known destination."
-            : Svg.count(d.noDestination, "record", "records") + " with no known destination not shown.",
+            : Svg.count(d.noDestination, "records") + " with no known destination not shown.",
         "No record has a known destination.");
     chart(h, d.byRankClass, () -> BarChart.horizontal(CHART_IDS.get(5), "Records by rank class", d.byRankClass,
         List.of("CONFIRMED", "REPORTED"), List.of(Svg.RECORDS, Svg.REPORTED), "records", null),

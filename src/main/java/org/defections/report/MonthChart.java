@@ -33,10 +33,7 @@ final class MonthChart {
     double bottom = TITLE + PLOT;
     Svg s = new Svg(id, Svg.WIDTH, height, title);
     s.text(0, 16, title, "start", "#222222");
-    for (long t : new long[] {0, scale / 2, scale}) {
-      if (t == scale / 2 && scale % 2 != 0) {
-        continue;
-      }
+    for (long t : Svg.ticks(scale)) {
       double y = bottom - PLOT * (double) t / scale;
       s.line(x0, y, x0 + plotW, y, Svg.GRID).text(x0 - 6, y + 4, Long.toString(t), "end", Svg.AXIS);
     }
@@ -46,7 +43,7 @@ final class MonthChart {
       if (v > 0) {
         double h = PLOT * (double) v / scale;
         s.rect(x0 + i * w + w * 0.1, bottom - h, Math.max(w * 0.8, 1), h, color,
-            months.get(i).label + ": " + Svg.count(v, unit.equals("people") ? "person" : "record", unit));
+            months.get(i).label + ": " + Svg.count(v, unit));
       }
     }
     axis(s, months, x0, plotW, bottom);

@@ -73,7 +73,8 @@ final class RecordsTable {
 
   private static void cells(StringBuilder h, ReportData.Record r) {
     h.append("<td>").append(orDash(r.personName)).append("</td><td>").append(orDash(r.rank))
-        .append(r.rankClass == null ? "" : " (" + orDash(r.rankClass) + ")").append("</td><td>").append(orDash(r.origin))
+        .append(r.rankClass == null ? "" : " (" + orDash(r.rankClass) + ")").append("</td><td>")
+        .append(orDash(r.origin))
         .append("</td><td>").append(orDash(r.destination)).append("</td><td>").append(orDash(r.posting))
         .append("</td><td>").append(orDash(r.date)).append("</td><td>").append(esc(r.status))
         .append("</td><td class=\"n\">").append(r.groupSize == null ? "?" : r.groupSize.toString())

@@ -50,7 +50,8 @@ public final class ReportLoader {
   public ReportData load(String outputDir, int topRecords, int topCountries) {
     ReportData d = new ReportData();
     d.outputDir = outputDir;
-    JsonNode manifest = manifest(outputDir);
+    Output out = resolve(outputDir);
+    JsonNode manifest = out.manifest();
     d.runId = manifest.path("run_id").asText();
     d.finishedAt = manifest.path("finished_at").asText();
     d.input = manifest.path("input").asText();
@@ -59,7 +60,7 @@ public final class ReportLoader {
       d.counts.put(e.getKey(), e.getValue().asLong());
     }
 
-    Dataset<Row> defections = table(outputDir, Tables.DEFECTIONS);
+    Dataset<Row> defections = out.table(Tables.DEFECTIONS);
     Row t = defections.agg(count(lit(1)).as("records"),
         coalesce(sum(coalesce(col("group_size"), lit(0))), lit(0L)).as("people_known"),
         sum(when(col("group_size").isNull(), 1).otherwise(0)).as("records_unknown_size"),
@@ -70,15 +71,26 @@ public final class ReportLoader {
       d.totals.put(f, t.isNullAt(t.fieldIndex(f)) ? 0L : ((Number) t.getAs(f)).longValue());
     }
 
-    Row u = defections.agg(sum(when(col("event_month").isNull(), 1).otherwise(0)),
+    // one pass for every count of records with a gap: the captions' and the data-quality table's
+    List<String> gapNames = List.of("no date", "year only", "no rank or title", "no destination",
+        "unknown group size");
+    Row g = defections.agg(
+        sum(when(col("event_month").isNull().or(col("date_precision").equalTo("NONE")), 1).otherwise(0)),
+        sum(when(col("date_precision").equalTo("YEAR"), 1).otherwise(0)),
+        sum(when(col("rank").isNull(), 1).otherwise(0)),
+        sum(when(col("destination_country").isNull(), 1).otherwise(0)),
+        sum(when(col("group_size").isNull(), 1).otherwise(0)),
+        sum(when(col("event_month").isNull(), 1).otherwise(0)),
         sum(when(col("event_month").isNull().and(col("event_year").isNotNull()), 1).otherwise(0)),
-        sum(when(col("origin_country").isNull(), 1).otherwise(0)),
-        sum(when(col("destination_country").isNull(), 1).otherwise(0))).first();
-    d.undatedRecords = u.isNullAt(0) ? 0 : u.getLong(0);
-    d.yearOnlyRecords = u.isNullAt(1) ? 0 : u.getLong(1);
-    d.noOrigin = u.isNullAt(2) ? 0 : u.getLong(2);
-    d.noDestination = u.isNullAt(3) ? 0 : u.getLong(3);
-    List<Row> months = table(outputDir, Aggregates.BY_MONTH).filter(col("event_month").isNotNull())
+        sum(when(col("origin_country").isNull(), 1).otherwise(0))).first();
+    for (int i = 0; i < gapNames.size(); i++) {
+      d.gaps.add(new ReportData.Row(gapNames.get(i)).put("records", sumAt(g, i)));
+    }
+    d.noDestination = sumAt(g, gapNames.indexOf("no destination"));
+    d.undatedRecords = sumAt(g, gapNames.size());
+    d.yearOnlyRecords = sumAt(g, gapNames.size() + 1);
+    d.noOrigin = sumAt(g, gapNames.size() + 2);
+    List<Row> months = out.table(Aggregates.BY_MONTH).filter(col("event_month").isNotNull())
         .orderBy("event_month").collectAsList();
     Map<String, ReportData.Row> axis = months.isEmpty() ? Map.of() : MonthChart.span(
         YearMonth.parse(months.get(0).getAs("event_month")),
@@ -90,7 +102,7 @@ public final class ReportLoader {
     d.byMonth.addAll(axis.values());
 
     List<String> topCodes = new ArrayList<>();
-    for (Row r : table(outputDir, Aggregates.BY_COUNTRY).filter(col("origin_country").isNotNull())
+    for (Row r : out.table(Aggregates.BY_COUNTRY).filter(col("origin_country").isNotNull())
         .orderBy(col("records").desc(), col("origin_country")).limit(topCountries).collectAsList()) {
       topCodes.add(r.getAs("origin_country"));
       d.byCountry.add(new ReportData.Row(country(r.getAs("origin_country"), r.getAs("origin_country_name")))
@@ -113,7 +125,7 @@ public final class ReportLoader {
           r.getAs("destination_country_name"))).put("records", r.getLong(2)).put("people", r.getLong(3)));
     }
     Column rankClass = coalesce(col("rank_class"), lit("UNKNOWN"));
-    for (Row r : table(outputDir, Aggregates.BY_RANK).groupBy(rankClass.as("rank_class"))
+    for (Row r : out.table(Aggregates.BY_RANK).groupBy(rankClass.as("rank_class"))
         .agg(sum("confirmed_records").as("confirmed"), sum("reported_records").as("reported"),
             sum("records").as("records"))
         .orderBy(col("records").desc(), col("rank_class")).collectAsList()) {
@@ -126,7 +138,7 @@ public final class ReportLoader {
         col("event_id")).limit(topRecords).collectAsList()) {
       d.topRecords.add(record(r));
     }
-    Dataset<Row> changes = optionalTable(outputDir, Tables.DEFECTIONS_CHANGES);
+    Dataset<Row> changes = out.optionalTable(Tables.DEFECTIONS_CHANGES);
     if (changes != null) {
       for (Row r : changes.groupBy("change").count().orderBy("change").collectAsList()) {
         d.changes.put(r.getAs("change"), r.getLong(1));
@@ -140,22 +152,11 @@ public final class ReportLoader {
       }
     }
 
-    for (Row r : table(outputDir, Tables.REJECTS).groupBy("reason").count()
+    for (Row r : out.table(Tables.REJECTS).groupBy("reason").count()
         .orderBy(col("count").desc(), col("reason")).collectAsList()) {
       d.rejectsByReason.add(new ReportData.Row(r.getAs("reason")).put("rejected", r.getLong(1)));
     }
-    Row g = defections.agg(
-        sum(when(col("event_month").isNull().or(col("date_precision").equalTo("NONE")), 1).otherwise(0)),
-        sum(when(col("date_precision").equalTo("YEAR"), 1).otherwise(0)),
-        sum(when(col("rank").isNull(), 1).otherwise(0)),
-        sum(when(col("destination_country").isNull(), 1).otherwise(0)),
-        sum(when(col("group_size").isNull(), 1).otherwise(0))).first();
-    List<String> gapNames = List.of("no date", "year only", "no rank or title", "no destination",
-        "unknown group size");
-    for (int i = 0; i < gapNames.size(); i++) {
-      d.gaps.add(new ReportData.Row(gapNames.get(i)).put("records", g.isNullAt(i) ? 0 : g.getLong(i)));
-    }
-    Dataset<Row> mentions = table(outputDir, Tables.MENTIONS);
+    Dataset<Row> mentions = out.table(Tables.MENTIONS);
     for (Row r : mentions.filter(col("kept_out_reason").isNotNull()).groupBy("kept_out_reason").count()
         .orderBy(col("count").desc(), col("kept_out_reason")).collectAsList()) {
       d.keptOutByReason.add(new ReportData.Row(r.getAs("kept_out_reason")).put("mentions", r.getLong(1)));
@@ -238,35 +239,61 @@ public final class ReportLoader {
     return day == null ? month : display(day.toString(), precision);
   }
 
-  private Dataset<Row> table(String outputDir, String name) {
-    Dataset<Row> t = optionalTable(outputDir, name);
-    if (t == null) {
-      throw new IllegalArgumentException("the output " + outputDir + " has no table " + name);
-    }
-    return t;
+  /** The sum at {@code i} of an aggregate row (null, for no rows, is 0). */
+  private static long sumAt(Row r, int i) {
+    return r.isNullAt(i) ? 0 : r.getLong(i);
   }
 
-  /** The table, or null when the output has none of that name (an output of an older version of the job). */
-  private Dataset<Row> optionalTable(String outputDir, String name) {
+  /** The published output at {@code outputDir}, resolved once: its file system and its tables' folder. */
+  private Output resolve(String outputDir) {
     try {
       FileSystem fs = new Path(outputDir).getFileSystem(spark.sparkContext().hadoopConfiguration());
-      Path dir = new Path(TableWriter.tablesDir(fs, TableWriter.readableOutput(fs, new Path(outputDir))), name);
-      return fs.exists(dir) ? spark.read().parquet(dir.toString()) : null;
+      Path root = TableWriter.readableOutput(fs, new Path(outputDir));
+      return new Output(outputDir, fs, root, TableWriter.tablesDir(fs, root));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open " + outputDir, e);
     }
   }
 
-  private JsonNode manifest(String outputDir) {
-    Path p = new Path(outputDir, TableWriter.MANIFEST);
-    try {
-      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      p = new Path(TableWriter.readableOutput(fs, new Path(outputDir)), TableWriter.MANIFEST);
+  /** A resolved output: its manifest and its tables. */
+  private final class Output {
+    private final String name;
+    private final FileSystem fs;
+    private final Path root;
+    private final Path tables;
+
+    Output(String name, FileSystem fs, Path root, Path tables) {
+      this.name = name;
+      this.fs = fs;
+      this.root = root;
+      this.tables = tables;
+    }
+
+    Dataset<Row> table(String table) {
+      Dataset<Row> t = optionalTable(table);
+      if (t == null) {
+        throw new IllegalArgumentException("the output " + name + " has no table " + table);
+      }
+      return t;
+    }
+
+    /** The table, or null when the output has none of that name (an output of an older version of the job). */
+    Dataset<Row> optionalTable(String table) {
+      Path dir = new Path(tables, table);
+      try {
+        return fs.exists(dir) ? spark.read().parquet(dir.toString()) : null;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot open " + dir, e);
+      }
+    }
+
+    JsonNode manifest() {
+      Path p = new Path(root, TableWriter.MANIFEST);
       try (InputStream in = fs.open(p)) {
         return JSON.readTree(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + p, e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + p, e);
     }
   }
 }

@@ -88,9 +88,18 @@ final class Svg {
     return 10 * p;
   }
 
-  /** "1 record", "3 records"; {@code plural} is used for every count but 1. */
-  static String count(long n, String singular, String plural) {
-    return n + " " + (n == 1 ? singular : plural);
+  /** "1 record", "3 records", "1 person": {@code unit} (records, mentions, people) in the number of {@code n}. */
+  static String count(long n, String unit) {
+    if (n != 1) {
+      return n + " " + unit;
+    }
+    return n + " " + (unit.equals("people") ? "person" : unit.endsWith("s") ? unit.substring(0, unit.length() - 1)
+        : unit);
+  }
+
+  /** The values ruled on an axis that ends at {@code scale}: 0, its half when whole, and itself. */
+  static long[] ticks(long scale) {
+    return scale % 2 == 0 ? new long[] {0, scale / 2, scale} : new long[] {0, scale};
   }
 
   private static String n(double v) {

@@ -30,11 +30,8 @@ final class Clauses {
       }
       if (x.is(i, Words.CLAUSE_WORD)) {
         if (x.is(i, Words.AND) && (!startsSubject(x, i + 1, tb) || (i > ss && (d.rank(i - 1) != null
-            || x.is(i - 1, Words.PEOPLE) || d.place(i - 1) != null || (NameFinder.capitalized(d.text(i - 1))
-            && (((d.rank(i + 1) != null || NameFinder.capitalized(d.text(i + 1))) && oneNounPhrase(x, i + 1, tb))
-            || (d.number(i + 1) != null && oneNounPhrase(x, i + 2, tb)
-                && oneNounPhrase(x, phraseStart(x, i, ss), i)))))))) {
-          continue; // coordination inside one noun phrase: "Colonel A and Major B", "pilot A and two airmen"
+            || x.is(i - 1, Words.PEOPLE) || d.place(i - 1) != null || namesJoined(x, i, tb, ss))))) {
+          continue; // coordination inside one noun phrase
         }
         return i + 1;
       }
@@ -86,6 +83,22 @@ final class Clauses {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code and} after a capitalized word joins two parts of one subject: "Colonel A and Major B", "A and B"
+   * (a title or a name follows, then no other word), or "pilot A and two airmen" (a count, its rank, and before
+   * "and" one noun phrase too).
+   */
+  private static boolean namesJoined(Extraction x, int and, int tb, int ss) {
+    Document d = x.doc;
+    if (!NameFinder.capitalized(d.text(and - 1))) {
+      return false;
+    }
+    if ((d.rank(and + 1) != null || NameFinder.capitalized(d.text(and + 1))) && oneNounPhrase(x, and + 1, tb)) {
+      return true;
+    }
+    return d.number(and + 1) != null && oneNounPhrase(x, and + 2, tb) && oneNounPhrase(x, phraseStart(x, and, ss), and);
   }
 
   /** Where the phrase that ends before {@code and} starts: after the last comma or clause punctuation. */

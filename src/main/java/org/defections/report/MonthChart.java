@@ -73,7 +73,7 @@ final class MonthChart {
         if (v > 0) {
           double h = (STRIP - 8) * (double) v / Math.max(max, 1);
           s.rect(x0 + i * w + w * 0.1, base - h, Math.max(w * 0.8, 1), h, Svg.RECORDS,
-              strip.label + ", " + months.get(i).label + ": " + v + " records");
+              strip.label + ", " + months.get(i).label + ": " + Svg.count(v, "records"));
         }
       }
       s.text(x0 + plotW + 8, base - 8, max == 0 ? "no dated records" : "max " + max + " a month", "start",

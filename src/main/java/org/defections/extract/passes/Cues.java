@@ -13,7 +13,8 @@ final class Cues {
 
   /**
    * The first token where the phrase's words stand in order in [from, to), or -1. A word matches a token's key, or
-   * its key without a possessive; "n't" matches any contraction ("didn't", "hasn't"); no token of a date matches.
+   * its key without a possessive; "n't" matches any contraction ("didn't", "hasn't"); no token of a date or of a
+   * multi-word place name matches ("may" in "3 May 1989", "league" in "the Arab League").
    */
   static int find(Document d, String phrase, int from, int to) {
     String[] words = WORDS.computeIfAbsent(phrase, p -> p.split(" "));
@@ -23,13 +24,18 @@ final class Cues {
         String tok = d.key(i + w);
         String word = words[w];
         if (!(tok.equals(word) || stripPossessive(tok).equals(word) || (word.equals("n't") && tok.endsWith("n't")))
-            || d.date(i + w) != null) {
-          continue outer; // a cue is no part of a date: "may" in "3 May 1989"
+            || d.date(i + w) != null || inPlaceName(d, i + w)) {
+          continue outer;
         }
       }
       return i;
     }
     return -1;
+  }
+
+  private static boolean inPlaceName(Document d, int i) {
+    var place = d.place(i);
+    return place != null && place.range().length() > 1;
   }
 
   static boolean in(Document d, String phrase, TokenRange r) {

@@ -148,14 +148,18 @@ final class People {
     return r == null ? null : r.entry();
   }
 
-  /** "X, Syria's ambassador to Iraq" / "X, a senior colonel in ...": the head rank of an apposition after a name. */
+  /**
+   * "X, Syria's ambassador to Iraq" / "X, a senior colonel in ...": the head rank of an apposition after a name, within
+   * the name's sentence and before any trigger.
+   */
   static RankEntry appositionRank(Extraction x, int after, int end) {
     Document d = x.doc;
     RankEntry head = null;
-    if (after < end && ",".equals(d.key(after))) {
-      for (int i = after + 1; i < Math.min(end, after + 1 + x.param(Words.TITLE_WINDOW)); i++) {
+    int last = Math.min(end, after < d.size() ? d.sentenceAt(after).end() : end);
+    if (after < last && ",".equals(d.key(after))) {
+      for (int i = after + 1; i < Math.min(last, after + 1 + x.param(Words.TITLE_WINDOW)); i++) {
         if (x.is(i, Words.APPOSITION_STOP) || x.is(i, Words.PEOPLE) || x.is(i, Words.PREPOSITION)
-            || x.is(i, Words.CLAUSE_PUNCT)) {
+            || x.is(i, Words.CLAUSE_PUNCT) || x.inTrigger(i)) {
           break;
         }
         Chunks.Rank r = d.rank(i);

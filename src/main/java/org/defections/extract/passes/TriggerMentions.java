@@ -21,8 +21,8 @@ import org.defections.lexicon.TriggerKind;
  * names most.
  *
  * <p>A mention that cannot be a record keeps its reason: another sense; a statistic (a vague or very large count); a
- * resignation that is no diplomat's; a weak trigger ("fled") with no state to reach or leave; a ruler's flight; no
- * state; no defector.
+ * resignation that is no diplomat's; a weak trigger ("fled") with no state to reach or leave and no asylum asked in its
+ * sentence; a ruler's flight; no state; no defector.
  */
 final class TriggerMentions {
   private TriggerMentions() {}
@@ -122,7 +122,7 @@ final class TriggerMentions {
     } else if (t.kind() == TriggerKind.RESIGN && !diplomat) {
       m.setKeptOutReason(KeptOutReason.RESIGNATION_NOT_ABROAD.code());
     } else if (!t.strong() && !stateContext && t.kind() != TriggerKind.ASYLUM && t.kind() != TriggerKind.RESIGN
-        && !givesStateContext(x, t)) {
+        && !givesStateContext(x, t) && !asylumInSentence(x, t)) {
       m.setKeptOutReason(KeptOutReason.WEAK_TRIGGER_WITHOUT_STATE_CONTEXT.code());
     } else if (!t.strong() && def.rank != null && x.doc.lexicon().wordClass(def.rank.canonical()) != null
         && Words.SOVEREIGN.equals(x.doc.lexicon().wordClass(def.rank.canonical())) && !asylum(x, t)) {
@@ -141,6 +141,17 @@ final class TriggerMentions {
   private static boolean givesStateContext(Extraction x, Chunks.Trigger t) {
     for (int i = t.range().begin(); i < t.range().end(); i++) {
       if (x.is(i, Words.STATE_CONTEXT) || x.doc.place(i) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "had stayed on and were now going to seek asylum": an asylum trigger of the same sentence gives the context. */
+  private static boolean asylumInSentence(Extraction x, Chunks.Trigger t) {
+    int s = x.doc.sentenceOf(t.range().begin());
+    for (Chunks.Trigger other : x.doc.triggers()) {
+      if (other != t && other.kind() == TriggerKind.ASYLUM && x.doc.sentenceOf(other.range().begin()) == s) {
         return true;
       }
     }

@@ -43,7 +43,7 @@ public final class Document implements TokenSequence {
     this.classes = classes;
     List<TokenView> ts = new ArrayList<>();
     for (Span t : source.tokens()) {
-      ts.add(new TokenView(ts.size(), t.text(), Lexicons.key(t.text()), stripPossessive(t.text()), t.sentence(),
+      ts.add(new TokenView(ts.size(), t.text(), key(t.text()), stripPossessive(t.text()), t.sentence(),
           t.begin(), t.end()));
     }
     this.tokens = Collections.unmodifiableList(ts);
@@ -107,6 +107,19 @@ public final class Document implements TokenSequence {
     triggers.add(t);
     triggers.sort(java.util.Comparator.comparingInt(x -> x.range().begin()));
   }
+
+  /**
+   * The lexicon key of a token. The tokenizer leaves an abbreviation's full stop glued to the punctuation after it
+   * ("the U.K., India": "U.K" then ".,"): such a token reads as that punctuation.
+   */
+  static String key(String text) {
+    if (text.length() == 2 && text.charAt(0) == '.' && GLUED_PUNCTUATION.indexOf(text.charAt(1)) >= 0) {
+      return text.substring(1);
+    }
+    return Lexicons.key(text);
+  }
+
+  private static final String GLUED_PUNCTUATION = ",;:";
 
   static String stripPossessive(String t) {
     if (t.endsWith("'s") || t.endsWith("\u2019s")) {

@@ -9,7 +9,8 @@ import org.defections.extract.text.NameFinder;
  * <p>A clause starts after the nearest clause punctuation or clause word before the trigger ("but", "said", "that").
  * "and" starts a clause only when a new subject follows it and it does not join two parts of one noun phrase ("a
  * captain and three sergeants", "Lt. Gen. X and Brig. Gen. Y"). A clause ends at the next clause punctuation or
- * clause-ending word after the trigger.
+ * clause-ending word after the trigger. A gerund trigger right after "before" or "after" shares the clause before
+ * it.
  */
 final class Clauses {
   /** How far after "and" a new subject is looked for. */
@@ -27,6 +28,9 @@ final class Clauses {
       }
       if (x.is(i, Words.CLAUSE_PUNCT)) {
         return i + 1;
+      }
+      if (i == tb - 1 && x.is(i, Words.GERUND_LINK) && d.key(tb).endsWith("ing")) {
+        continue; // "... and handed over their rifles before seeking refuge": the subject stands before
       }
       if (x.is(i, Words.CLAUSE_WORD)) {
         if (x.is(i, Words.AND) && (!startsSubject(x, i + 1, tb) || (i > ss && (d.rank(i - 1) != null
@@ -87,8 +91,8 @@ final class Clauses {
 
   /**
    * Whether {@code and} after a capitalized word joins two parts of one subject: "Colonel A and Major B", "A and B"
-   * (a title or a name follows, then no other word), or "pilot A and two airmen" (a count, its rank, and before
-   * "and" one noun phrase too).
+   * (a title or a name follows, then no other word), ", A and B" (the last names of a list), or "pilot A and two
+   * airmen" (a count, its rank, and before "and" one noun phrase too).
    */
   private static boolean namesJoined(Extraction x, int and, int tb, int ss) {
     Document d = x.doc;
@@ -98,7 +102,17 @@ final class Clauses {
     if ((d.rank(and + 1) != null || NameFinder.capitalized(d.text(and + 1))) && oneNounPhrase(x, and + 1, tb)) {
       return true;
     }
+    if (listedName(x, and - 1, ss) && d.nameStarting(and + 1) != null) {
+      return true; // "two recruits, A and B, also made contact ... to defect": the last two names of a list
+    }
     return d.number(and + 1) != null && oneNounPhrase(x, and + 2, tb) && oneNounPhrase(x, phraseStart(x, and, ss), and);
+  }
+
+  /** Whether a name ends at {@code last} and a comma stands before it ("..., A and"). */
+  private static boolean listedName(Extraction x, int last, int ss) {
+    var name = x.doc.name(last);
+    return name != null && name.range().end() == last + 1 && name.range().begin() - 1 >= ss
+        && ",".equals(x.doc.key(name.range().begin() - 1));
   }
 
   /** Where the phrase that ends before {@code and} starts: after the last comma or clause punctuation. */

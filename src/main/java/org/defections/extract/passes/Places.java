@@ -150,14 +150,22 @@ final class Places {
 
   /**
    * The state the passage is about, for a defector whose text gives none: the state it names most (at least twice,
-   * or the only one), other than the destination.
+   * or the only one), other than the destination and the states the passage's earlier defectors went to (an article
+   * about Venezuelan guards who crossed into Colombia names Colombia most).
    */
   static String mostNamed(Extraction x, String destination) {
+    java.util.Set<String> reached = new java.util.HashSet<>();
+    reached.add(destination);
+    for (var m : x.mentions) {
+      if (m.getKeptOutReason() == null && m.getDestinationCountry() != null) {
+        reached.add(m.getDestinationCountry());
+      }
+    }
     String best = null;
     int bestN = 0;
     int candidates = 0;
     for (Map.Entry<String, Integer> e : x.doc.stateMentions().entrySet()) {
-      if (e.getKey().equals(destination)) {
+      if (reached.contains(e.getKey())) {
         continue;
       }
       candidates++;

@@ -2,6 +2,7 @@ package org.defections.extract.passes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.defections.extract.DateResolver;
 import org.defections.extract.Factuality;
 import org.defections.extract.KeptOutReason;
@@ -67,11 +68,14 @@ final class TriggerMentions {
         cue = "fellow defector";
       }
       int memory = x.param(Words.ORIGIN_MEMORY_SENTENCES);
-      if (origin == null && !x.defectors.isEmpty() && s - x.defectors.get(x.defectors.size() - 1).sentence() <= memory) {
+      // a state remembered from an earlier defector is no origin of one who goes to it
+      if (origin == null && !x.defectors.isEmpty() && s - x.defectors.get(x.defectors.size() - 1).sentence() <= memory
+          && !Objects.equals(x.defectors.get(x.defectors.size() - 1).origin(), destination)) {
         origin = x.defectors.get(x.defectors.size() - 1).origin();
         cue = origin == null ? null : "previous defector";
       }
-      if (origin == null && x.lastOrigin != null && s - x.lastOriginSentence <= memory) {
+      if (origin == null && x.lastOrigin != null && s - x.lastOriginSentence <= memory
+          && !x.lastOrigin.equals(destination)) {
         origin = x.lastOrigin;
         cue = "previous defector";
       }
@@ -151,7 +155,7 @@ final class TriggerMentions {
   private static boolean asylumInSentence(Extraction x, Chunks.Trigger t) {
     int s = x.doc.sentenceOf(t.range().begin());
     for (Chunks.Trigger other : x.doc.triggers()) {
-      if (other != t && other.kind() == TriggerKind.ASYLUM && x.doc.sentenceOf(other.range().begin()) == s) {
+      if (other != t && x.doc.sentenceOf(other.range().begin()) == s && asylum(x, other)) {
         return true;
       }
     }

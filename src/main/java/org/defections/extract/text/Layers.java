@@ -49,15 +49,21 @@ final class Layers {
     l.names();
   }
 
+  private static final java.util.Set<String> DESIGNATION = java.util.Set.of("no.", "nr.", "number");
+
   static <T> void fill(T[] layer, TokenRange r, T chunk) {
     for (int i = r.begin(); i < r.end(); i++) {
       layer[i] = chunk;
     }
   }
 
+  /** Counts: digits or number words; a number after "No." is a designation ("the No. 2 officer"), no count. */
   private void numbers() {
     for (int i = 0; i < d.size(); i++) {
       String k = d.key(i);
+      if (i > 0 && DESIGNATION.contains(d.key(i - 1))) {
+        continue;
+      }
       if (DIGITS.matcher(k).matches() && k.length() <= MAX_COUNT_DIGITS) {
         d.numberAt[i] = Integer.parseInt(k.replace(",", ""));
       } else {

@@ -9,8 +9,7 @@ import org.defections.extract.text.NameFinder;
  * <p>A clause starts after the nearest clause punctuation or clause word before the trigger ("but", "said", "that").
  * "and" starts a clause only when a new subject follows it and it does not join two parts of one noun phrase ("a
  * captain and three sergeants", "Lt. Gen. X and Brig. Gen. Y"). A clause ends at the next clause punctuation or
- * clause-ending word after the trigger. A gerund trigger right after "before" or "after" shares the clause before
- * it.
+ * clause-ending word after the trigger.
  */
 final class Clauses {
   /** How far after "and" a new subject is looked for. */
@@ -28,9 +27,6 @@ final class Clauses {
       }
       if (x.is(i, Words.CLAUSE_PUNCT)) {
         return i + 1;
-      }
-      if (i == tb - 1 && x.is(i, Words.GERUND_LINK) && d.key(tb).endsWith("ing")) {
-        continue; // "... and handed over their rifles before seeking refuge": the subject stands before
       }
       if (x.is(i, Words.CLAUSE_WORD)) {
         if (x.is(i, Words.AND) && (!startsSubject(x, i + 1, tb) || (i > ss && (d.rank(i - 1) != null

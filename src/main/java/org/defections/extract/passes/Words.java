@@ -11,11 +11,6 @@ final class Words {
   static final String CLAUSE_PUNCT = "CLAUSE_PUNCT";
   /** Words that may start a new clause before a trigger ("but", "said", "that", "and" before a new subject). */
   static final String CLAUSE_WORD = "CLAUSE_WORD";
-  /**
-   * Words after which a trigger's gerund shares the subject of the clause before them ("X handed over his rifle
-   * before seeking refuge"); optional.
-   */
-  static final String GERUND_LINK = "GERUND_LINK";
   /** Words that end a trigger's clause after it ("but", "because"). */
   static final String CLAUSE_END = "CLAUSE_END";
   /** Words of a service between a description and a title ("air force captain X"). */

@@ -46,7 +46,9 @@ final class GroupMembers {
       }
     }
     for (Mention m : x.mentions) {
-      if (m.getPersonName() == null && m.countable() && m.getOriginCountry() != null
+      // "Several guards have defected ... The defectors are A, B and C": a vague group is listed too
+      if (m.getPersonName() == null && m.getKeptOutReason() == null && m.getOriginCountry() != null
+          && (Factuality.STATISTIC.name().equals(m.getFactuality()) || m.countable())
           && !Integer.valueOf(1).equals(m.getGroupSize())) {
         members.addAll(enumerated(x, m));
       }
@@ -265,6 +267,11 @@ final class GroupMembers {
     c.setNatoCode(rank == null ? null : x.natoCode(rank.canonical(), group.getOriginCountry()));
     c.setGroupSize(size);
     c.setPosting(post);
+    if (Factuality.STATISTIC.name().equals(c.getFactuality())) {
+      c.setFactuality(Factuality.ASSERTED.name()); // a listed member of a vague group is one person told
+      c.setFactualityCue(null);
+      c.setStatus(Factuality.ASSERTED.status());
+    }
     if (post != null && post.equals(c.getDestinationCountry())) {
       c.setDestinationCountry(null);
     }

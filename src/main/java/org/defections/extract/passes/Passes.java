@@ -21,6 +21,8 @@ import org.defections.lexicon.TriggerKind;
  *   <li>the people the passage names are collected ({@link People});
  *   <li>each trigger that makes mentions gets its defectors, sense, factuality, date and states
  *       ({@link TriggerMentions}), and an unnamed group its breakdown by rank ({@link BreakDown});
+ *   <li>an origin borrowed from the passage that is a state its defectors went to is read again ({@link
+ *       Places#revisitBorrowedOrigins});
  *   <li>unnamed single defectors get a name given apart or later ({@link Coreference});
  *   <li>unnamed groups get their named or listed members ({@link GroupMembers});
  *   <li>a defector who goes back gets a second defection ({@link Returns});
@@ -51,6 +53,7 @@ public final class Passes {
       }
       x.mentions.addAll(BreakDown.apply(x, ms));
     }
+    Places.revisitBorrowedOrigins(x);
     Coreference.apply(x);
     List<Mention> members = GroupMembers.apply(x);
     x.mentions.addAll(members);

@@ -148,19 +148,50 @@ final class Places {
     return null;
   }
 
+  /** Origin cues of states taken from the passage or another defector, not from the defector's own words. */
+  static final java.util.Set<String> BORROWED_CUES = java.util.Set.of("article", "previous defector", "entity",
+      "fellow defector");
+
+  /**
+   * Once every trigger is read: a defector whose state was borrowed from the passage (the state it names most, or an
+   * earlier defector's) and is a state the passage's defectors went to takes the state the passage names most
+   * among the others, when there is one ("Guards desert ... piden protección en Colombia": Colombia is reached, not
+   * left).
+   */
+  static void revisitBorrowedOrigins(Extraction x) {
+    java.util.Set<String> reached = reached(x, null);
+    for (var m : x.mentions) {
+      if (m.getOriginCountry() != null && BORROWED_CUES.contains(m.getOriginCue())
+          && reached.contains(m.getOriginCountry())) {
+        String other = mostNamed(x, m.getDestinationCountry());
+        if (other != null) {
+          m.setOriginCountry(other);
+          m.setOriginCue("article");
+        }
+      }
+    }
+  }
+
+  private static java.util.Set<String> reached(Extraction x, String destination) {
+    java.util.Set<String> reached = new java.util.HashSet<>();
+    if (destination != null) {
+      reached.add(destination);
+    }
+    for (var m : x.mentions) {
+      if (m.getKeptOutReason() == null && m.getDestinationCountry() != null) {
+        reached.add(m.getDestinationCountry());
+      }
+    }
+    return reached;
+  }
+
   /**
    * The state the passage is about, for a defector whose text gives none: the state it names most (at least twice,
    * or the only one), other than the destination and the states the passage's earlier defectors went to (an article
    * about Venezuelan guards who crossed into Colombia names Colombia most).
    */
   static String mostNamed(Extraction x, String destination) {
-    java.util.Set<String> reached = new java.util.HashSet<>();
-    reached.add(destination);
-    for (var m : x.mentions) {
-      if (m.getKeptOutReason() == null && m.getDestinationCountry() != null) {
-        reached.add(m.getDestinationCountry());
-      }
-    }
+    java.util.Set<String> reached = reached(x, destination);
     String best = null;
     int bestN = 0;
     int candidates = 0;

@@ -83,6 +83,12 @@ final class TriggerMentions {
         origin = Places.mostNamed(x, destination);
         cue = origin == null ? null : "article";
       }
+      if (origin != null && origin.equals(destination) && Places.BORROWED_CUES.contains(cue)) {
+        // the state this defector goes to, as its words say, is no state it borrowed from others ("a fourth guard
+        // crossed into Colombian territory")
+        origin = Places.mostNamed(x, destination);
+        cue = origin == null ? null : "article";
+      }
       String dest = origin != null && origin.equals(destination) ? null : destination;
       m.setOriginCountry(origin);
       m.setOriginCue(cue);

@@ -87,7 +87,8 @@ final class Clauses {
 
   /**
    * Whether {@code and} after a capitalized word joins two parts of one subject: "Colonel A and Major B", "A and B"
-   * (a title or a name follows, then no other word), ", A and B" (the last names of a list), or "pilot A and two
+   * (a title or a name follows, then no other word), "A and B" at the sentence's start or ", A and B" (the last
+   * names of a list), or "pilot A and two
    * airmen" (a count, its rank, and before "and" one noun phrase too).
    */
   private static boolean namesJoined(Extraction x, int and, int tb, int ss) {
@@ -99,16 +100,16 @@ final class Clauses {
       return true;
     }
     if (listedName(x, and - 1, ss) && d.nameStarting(and + 1) != null) {
-      return true; // "two recruits, A and B, also made contact ... to defect": the last two names of a list
+      return true; // "A and B, who ..., fled", "two recruits, A and B, also made contact ... to defect"
     }
     return d.number(and + 1) != null && oneNounPhrase(x, and + 2, tb) && oneNounPhrase(x, phraseStart(x, and, ss), and);
   }
 
-  /** Whether a name ends at {@code last} and a comma stands before it ("..., A and"). */
+  /** Whether a name ends at {@code last} and starts the sentence or follows a comma ("A and", "..., A and"). */
   private static boolean listedName(Extraction x, int last, int ss) {
     var name = x.doc.name(last);
-    return name != null && name.range().end() == last + 1 && name.range().begin() - 1 >= ss
-        && ",".equals(x.doc.key(name.range().begin() - 1));
+    return name != null && name.range().end() == last + 1 && (name.range().begin() == ss
+        || name.range().begin() - 1 >= ss && ",".equals(x.doc.key(name.range().begin() - 1)));
   }
 
   /** Where the phrase that ends before {@code and} starts: after the last comma or clause punctuation. */

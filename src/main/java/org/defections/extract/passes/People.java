@@ -17,22 +17,29 @@ final class People {
   /** Tokens after the comma of an apposition in which its state is read ("X, a Syrian pilot"). */
   private static final int ORIGIN_AFTER = 5;
   /** The shortest surname read alone as a name. */
-  private static final int SURNAME_LENGTH = 4;
 
   private People() {}
 
   /** Collects every name of the passage that can be a person's, then the surnames it uses alone. */
   static void collect(Extraction x) {
-    markSurnames(x);
     Document d = x.doc;
     for (int s = 0; s < d.sentences().size(); s++) {
       TokenRange sent = d.sentence(s);
+      RankEntry pluralTitle = null; // "Corporals A and B": a plural title covers the names joined after it
+      int lastEnd = -1;
       for (Chunks.Name n : d.names(sent)) {
         if (n.possessive()) {
           continue;
         }
         TokenRange r = n.range();
         RankEntry rank = rankBefore(x, r.begin(), sent.begin());
+        Chunks.Rank title = r.begin() > sent.begin() ? d.rank(r.begin() - 1) : null;
+        if (rank == null && pluralTitle != null && joined(x, lastEnd, r.begin())) {
+          rank = pluralTitle;
+        } else {
+          pluralTitle = title != null && title.plural() ? title.entry() : null;
+        }
+        lastEnd = r.end();
         if (rank == null) {
           rank = appositionRank(x, r.end(), sent.end());
         }
@@ -48,32 +55,17 @@ final class People {
     }
   }
 
-  /**
-   * A one-word surname of a person the passage names in full ("Abdo Hussameddin ... Hussameddin defected") becomes a
-   * name where it stands alone: capitalised, at least {@value #SURNAME_LENGTH} letters, of no lexicon class.
-   */
-  private static void markSurnames(Extraction x) {
-    Document d = x.doc;
-    java.util.Map<String, String> full = new java.util.HashMap<>();
-    for (TokenRange s : d.sentences()) {
-      for (Chunks.Name n : d.names(s)) {
-        if (n.range().length() >= 2) {
-          String surname = org.defections.extract.Names.surname(n.text());
-          if (surname.length() >= SURNAME_LENGTH) {
-            full.putIfAbsent(surname, n.text());
-          }
-        }
+  /** Whether only commas and "and" stand between two names. */
+  private static boolean joined(Extraction x, int from, int to) {
+    if (from < 0 || from >= to) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (!",".equals(x.doc.key(i)) && !x.is(i, Words.AND)) {
+        return false;
       }
     }
-    for (int i = 0; i < d.size(); i++) {
-      if (d.name(i) != null || !d.capitalized(i) || d.lexicon().wordClass(d.base(i)) != null) {
-        continue;
-      }
-      String key = org.defections.extract.Names.surname(d.base(i));
-      if (full.containsKey(key) && (i + 1 >= d.size() || !d.capitalized(i + 1))) {
-        d.addName(new Chunks.Name(new TokenRange(i, i + 1), d.base(i), d.possessive(i)));
-      }
-    }
+    return true;
   }
 
   /**

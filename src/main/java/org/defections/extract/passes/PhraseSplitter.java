@@ -24,7 +24,8 @@ import org.defections.lexicon.RankClass;
  *   <li>"including": the listed subgroups replace the total ("42 Syrians, including a general, three colonels");
  *   <li>a rank with no count after a group describes it ("two senior army officers, brigadier generals");
  *   <li>a singular rank with no count is one person; a plural with none is a group of unknown size;
- *   <li>the phrase's state is its first demonym, regime, force or possessive state, or a state after "of"/"from";
+ *   <li>the phrase's state is its first demonym, regime, force, possessive state or state name used as a modifier
+ *       ("Zimbabwe National Army soldiers"), or a state after "of"/"from";
  *   <li>a phrase of nothing but a demonym names a national ("a North Korean defected").
  * </ol>
  */
@@ -86,14 +87,18 @@ final class PhraseSplitter {
           single = g.rank().entry();
         }
       }
+      RankEntry pluralTitle = null; // "Corporals A and B": a plural title covers the names after it
       for (int k = 0; k < people.size(); k++) {
         Unit p = people.get(k);
         Defector def = Defector.named(d.nameText(p.name()), p.rank() == null ? null : p.rank().entry());
+        if (p.rank() != null) {
+          pluralTitle = p.rank().plural() ? p.rank().entry() : null;
+        }
         if (def.rank == null) {
           def.rank = People.appositionRank(x, p.name().end(), Math.min(d.size(), span.end() + APPOSITION_REACH));
         }
         if (def.rank == null) {
-          def.rank = single;
+          def.rank = pluralTitle != null ? pluralTitle : single;
         }
         // "A, a Czechoslovak major, and B, a Bulgarian captain": each listed person's own words tell their state
         String[] own = people.size() < 2 ? new String[] {null, null} : origin(x, new TokenRange(p.range().begin(),
@@ -393,6 +398,19 @@ final class PhraseSplitter {
   private static final java.util.Set<String> POSSESSIVE_OR_ARTICLE = java.util.Set.of("the", "'s", "’s", "s");
 
   /** The phrase's state and the word that tells it: {iso3, cue}, or nulls. */
+  /**
+   * A state's name used as a modifier, as a demonym is: "two Zimbabwe National Army soldiers", "a Syria army
+   * colonel" (no preposition before it; a rank or a capitalised word of the same name after it).
+   */
+  private static boolean modifier(Extraction x, Chunks.Place p, TokenRange span) {
+    Document d = x.doc;
+    int before = p.range().begin() - 1;
+    int after = p.range().end();
+    return p.kind() == Chunks.PlaceKind.NAME && after < span.end()
+        && (before < span.begin() || !x.is(before, Words.PREPOSITION))
+        && (d.rank(after) != null || (d.capitalized(after) && d.place(after) == null && d.name(after) == null));
+  }
+
   static String[] origin(Extraction x, TokenRange span) {
     Document d = x.doc;
     for (int k = span.begin(); k < span.end(); k++) {
@@ -401,7 +419,7 @@ final class PhraseSplitter {
         continue;
       }
       boolean reached = k > span.begin() && x.is(k - 1, Words.AT) && !p.possessive();
-      if (!reached && (p.tellsOrigin() || (k > span.begin() && x.is(k - 1, Words.OF)))) {
+      if (!reached && (p.tellsOrigin() || (k > span.begin() && x.is(k - 1, Words.OF)) || modifier(x, p, span))) {
         return new String[] {p.iso3(), d.text(k)};
       }
     }

@@ -192,19 +192,39 @@ final class Places {
    */
   static String mostNamed(Extraction x, String destination) {
     java.util.Set<String> reached = reached(x, destination);
+    Map<String, Integer> told = toldNotReached(x);
     String best = null;
     int bestN = 0;
+    int bestTold = 0;
     int candidates = 0;
     for (Map.Entry<String, Integer> e : x.doc.stateMentions().entrySet()) {
       if (reached.contains(e.getKey())) {
         continue;
       }
       candidates++;
-      if (e.getValue() > bestN || (e.getValue() == bestN && best != null && e.getKey().compareTo(best) < 0)) {
+      int t = told.getOrDefault(e.getKey(), 0);
+      // a state told as an attribute ("Zimbabwe National Army", "Syrian") before one named as a place reached ("in
+      // Botswana"), then the most named
+      boolean better = t > bestTold || t == bestTold && (e.getValue() > bestN
+          || e.getValue() == bestN && best != null && e.getKey().compareTo(best) < 0);
+      if (better) {
         best = e.getKey();
         bestN = e.getValue();
+        bestTold = t;
       }
     }
     return bestN >= 2 || candidates == 1 ? best : null;
+  }
+
+  /** How often the passage names each state other than after "to", "in", "into", "at" (a place reached or stayed). */
+  private static Map<String, Integer> toldNotReached(Extraction x) {
+    Map<String, Integer> told = new java.util.HashMap<>();
+    for (int i = 0; i < x.doc.size(); i++) {
+      Chunks.Place p = x.doc.placeStarting(i);
+      if (p != null && p.kind() != Chunks.PlaceKind.BODY && !(i > 0 && x.is(i - 1, Words.AT))) {
+        told.merge(p.iso3(), 1, Integer::sum);
+      }
+    }
+    return told;
   }
 }

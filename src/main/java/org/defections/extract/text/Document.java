@@ -262,8 +262,15 @@ public final class Document implements TokenSequence {
     return t.endsWith("'s") || t.endsWith("\u2019s") || (i + 1 < size() && "'s".equals(key(i + 1)));
   }
 
-  /** The words of a range joined by spaces, the last without a possessive: a name as the record writes it. */
+  /**
+   * A name as the record writes it: the name chunk's text when the range is one (a surname alone gives the full name),
+   * else the words of the range joined by spaces, the last without a possessive.
+   */
   public String nameText(TokenRange r) {
+    Chunks.Name chunk = r.isEmpty() ? null : nameStarting(r.begin());
+    if (chunk != null && chunk.range().equals(r)) {
+      return chunk.text(); // a surname alone reads as the full name given before
+    }
     StringBuilder sb = new StringBuilder();
     for (int i = r.begin(); i < r.end(); i++) {
       if (sb.length() > 0) {

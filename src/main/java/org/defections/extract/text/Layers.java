@@ -205,7 +205,69 @@ final class Layers {
         fill(d.nameAt, n.range(), n);
       }
     }
+    surnames();
   }
+
+  /**
+   * A person named in full is then often named by surname alone ("Corporal Ayo Ndlovu ... Ndlovu and Sithole fled",
+   * "Mr Wang" after "Wang Lifeng"): after a full name, a capitalised word equal to its last word, or to its first
+   * after an honorific (and to no other full name's), is that person, under the full name.
+   */
+  private void surnames() {
+    java.util.Map<String, String> last = new java.util.HashMap<>();
+    java.util.Map<String, String> first = new java.util.HashMap<>();
+    java.util.Map<String, Integer> firstSeen = new java.util.HashMap<>();
+    for (int i = 0; i < d.size(); i++) {
+      Chunks.Name n = d.nameStarting(i);
+      if (n == null || n.range().length() < 2) {
+        continue;
+      }
+      index(last, Document.stripPossessive(d.key(n.range().end() - 1)), n, firstSeen);
+      index(first, d.key(n.range().begin()), n, firstSeen);
+    }
+    for (int i = 0; i < d.size(); i++) {
+      String key = Document.stripPossessive(d.key(i));
+      String name = last.get(key);
+      if (name == null && i > 0 && "HONORIFIC".equals(lexicon.wordClassOfKey(d.key(i - 1)))) {
+        name = first.get(key); // "Mr Wang" after "Wang Lifeng": the surname first
+      }
+      if (name == null || i < firstSeen.get(key) || !surnameAlone(i)) {
+        continue;
+      }
+      Chunks.Name n = d.name(i);
+      if (n == null || n.range().length() == 1) { // "Mr Hao": a one-word name takes the full name too
+        TokenRange r = new TokenRange(i, i + 1);
+        fill(d.nameAt, r, new Chunks.Name(r, name, d.possessive(i)));
+      }
+    }
+  }
+
+  /** Indexes a full name by one of its words; a word two full names share names neither ({@code null}). */
+  private static void index(java.util.Map<String, String> byWord, String word, Chunks.Name n,
+      java.util.Map<String, Integer> firstSeen) {
+    if (byWord.containsKey(word) && !java.util.Objects.equals(byWord.get(word), n.text())) {
+      byWord.put(word, null);
+    } else {
+      byWord.put(word, n.text());
+    }
+    firstSeen.putIfAbsent(word, n.range().end());
+  }
+
+  /**
+   * A capitalised word that is no rank, place, date or word of a class: after an honorific, or alone (no capitalised
+   * word after it) and at least {@value #SURNAME_LENGTH} letters long.
+   */
+  private boolean surnameAlone(int i) {
+    String bare = d.base(i);
+    Chunks.Name n = d.name(i);
+    boolean titled = n != null && n.range().length() == 1;
+    return (n == null || titled) && (titled || bare.length() >= SURNAME_LENGTH) && NameFinder.capitalized(bare)
+        && d.rank(i) == null && d.place(i) == null && d.date(i) == null && lexicon.wordClass(bare) == null
+        && (titled || i + 1 >= d.size() || !NameFinder.capitalized(d.text(i + 1)));
+  }
+
+  /** The shortest word read as a surname alone ("Ndou", "Hao" only after an honorific). */
+  private static final int SURNAME_LENGTH = 4;
 
   /** The tokens that lie wholly inside an annotation's character span. */
   private TokenRange range(Span c) {

@@ -92,6 +92,10 @@ final class Antecedents {
     if (!singular || (!named.isEmpty() && named.get(0).range().begin() == rankEnd)) {
       return null;
     }
+    Defector apposed = apposedName(x, rank, tb);
+    if (apposed != null) {
+      return apposed;
+    }
     if (b - 1 >= ss && ",".equals(d.key(b - 1))) {
       for (int k = x.people.size() - 1; k >= 0; k--) {
         Person p = x.people.get(k);
@@ -109,6 +113,36 @@ final class Antecedents {
     out.count = 1;
     originFrom(x, out, Math.max(ss, b), Math.min(tb, rankEnd + DESCRIPTION_WINDOW));
     return out;
+  }
+
+  /**
+   * "A clerk at Myanmar's embassy in Berlin, X, posted that she ...": a name between commas after the rank's
+   * description names the person it describes.
+   */
+  private static Defector apposedName(Extraction x, Chunks.Rank rank, int tb) {
+    Document d = x.doc;
+    int end = Math.min(tb, rank.range().end() + DESCRIPTION_WINDOW + 2);
+    for (int c = rank.range().end(); c < end; c++) {
+      if (x.inTrigger(c) || x.is(c, Words.CLAUSE_PUNCT)) {
+        return null;
+      }
+      if (",".equals(d.key(c))) {
+        Chunks.Name n = d.nameStarting(c + 1);
+        if (n == null || n.range().end() >= d.size() || !",".equals(d.key(n.range().end()))) {
+          return null;
+        }
+        for (Person p : x.people) {
+          if (p.range().equals(n.range())) {
+            Defector named = People.defector(x, p);
+            named.rank = People.atEmbassy(x, named.rank != null ? named.rank : rank.entry(), rank.range().end(), c);
+            originFrom(x, named, rank.range().begin(), c);
+            return named;
+          }
+        }
+        return null;
+      }
+    }
+    return null;
   }
 
   /** Sets a defector's state, if unknown, from the first demonym, regime or possessive state in [from, to). */

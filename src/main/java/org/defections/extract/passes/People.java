@@ -55,6 +55,27 @@ final class People {
     }
   }
 
+  /**
+   * "a clerk at Myanmar's embassy", "the No. 2 officer at the Czechoslovak Embassy": a person of a generic rank (no
+   * class, or a civilian's) described as working at an embassy, before the next comma, is a diplomat (no class) or
+   * embassy staff (a civilian's).
+   */
+  private static final String DIPLOMAT = "diplomat";
+
+  static RankEntry atEmbassy(Extraction x, RankEntry rank, int from, int end) {
+    if (rank != null && rank.type() != RankClass.UNKNOWN && rank.type() != RankClass.CIVILIAN) {
+      return rank;
+    }
+    for (int i = from; i < end && !",".equals(x.doc.key(i)) && !x.inTrigger(i); i++) {
+      if (x.is(i, Words.EMBASSY) && rank != null) {
+        // an embassy's officer is a diplomat; its clerk or driver is its staff
+        RankEntry at = x.doc.lexicon().rank(rank.type() == RankClass.UNKNOWN ? DIPLOMAT : Words.EMBASSY_STAFF);
+        return at != null ? at : rank;
+      }
+    }
+    return rank;
+  }
+
   /** Whether only commas and "and" stand between two names. */
   private static boolean joined(Extraction x, int from, int to) {
     if (from < 0 || from >= to) {

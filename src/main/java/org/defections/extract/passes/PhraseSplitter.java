@@ -96,6 +96,9 @@ final class PhraseSplitter {
         }
         if (def.rank == null) {
           def.rank = People.appositionRank(x, p.name().end(), Math.min(d.size(), span.end() + APPOSITION_REACH));
+          if (def.rank != null) {
+            def.rank = People.atEmbassy(x, def.rank, p.name().end() + 1, Math.min(d.size(), span.end()));
+          }
         }
         if (def.rank == null) {
           def.rank = pluralTitle != null ? pluralTitle : single;
@@ -400,7 +403,7 @@ final class PhraseSplitter {
   /** The phrase's state and the word that tells it: {iso3, cue}, or nulls. */
   /**
    * A state's name used as a modifier, as a demonym is: "two Zimbabwe National Army soldiers", "a Syria army
-   * colonel" (no preposition before it; a rank or a capitalised word of the same name after it).
+   * colonel" (no preposition before it; a rank or a word of a service after it).
    */
   private static boolean modifier(Extraction x, Chunks.Place p, TokenRange span) {
     Document d = x.doc;
@@ -408,7 +411,7 @@ final class PhraseSplitter {
     int after = p.range().end();
     return p.kind() == Chunks.PlaceKind.NAME && after < span.end()
         && (before < span.begin() || !x.is(before, Words.PREPOSITION))
-        && (d.rank(after) != null || (d.capitalized(after) && d.place(after) == null && d.name(after) == null));
+        && (d.rank(after) != null || x.is(after, Words.SERVICE_WORD));
   }
 
   static String[] origin(Extraction x, TokenRange span) {

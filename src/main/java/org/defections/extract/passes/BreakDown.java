@@ -9,13 +9,17 @@ import org.defections.extract.text.TokenRange;
 /**
  * A group told by a generic rank and then broken down: "Four senior officers have defected ... a video purporting to
  * show two brigadier generals and two colonels". An unnamed group with a generic rank (specificity at most
- * {@value #GENERIC}) is replaced by a (count, rank) list of one of the next two sentences that sums to its size.
+ * {@value #GENERIC}) is replaced by a (count, rank) list of one of the next two sentences, else of the three before
+ * ("The eight officers – five generals, two colonels and a major – spoke ... They said they defected"), that sums to
+ * its size.
  */
 final class BreakDown {
   /** The highest rank specificity that is still generic ("officer", "soldier"). */
   private static final int GENERIC = 2;
   /** Sentences after the group's in which its breakdown is looked for. */
   private static final int REACH = 2;
+  /** Sentences before the group's in which its breakdown is looked for when none follows. */
+  private static final int BACK_REACH = 3;
 
   private BreakDown() {}
 
@@ -29,7 +33,17 @@ final class BreakDown {
       return ms;
     }
     int s = m.getSentenceIndex();
-    for (int next = s + 1; next <= s + REACH && next < x.doc.sentences().size(); next++) {
+    List<Integer> near = new ArrayList<>();
+    for (int k = 1; k <= REACH; k++) {
+      near.add(s + k);
+    }
+    for (int k = 1; k <= BACK_REACH; k++) {
+      near.add(s - k); // "The eight officers – five generals, two colonels and a major – spoke ... They defected"
+    }
+    for (int next : near) {
+      if (next < 0 || next >= x.doc.sentences().size()) {
+        continue;
+      }
       TokenRange sent = x.doc.sentence(next);
       if (sent.isEmpty()) {
         continue;

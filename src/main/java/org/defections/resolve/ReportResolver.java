@@ -16,7 +16,7 @@ import org.defections.extract.Names;
  *
  * <p>Rules, in order: copies of one mention count once (all copies stay in the cluster); named mentions with
  * compatible names and ranks are one person; an unnamed single defector is the named person of the report whose rank
- * fits best ("a Syrian pilot ... The pilot, Col. X"); unnamed mentions of one rank, group size and post are one group
+ * fits best and whose mentions tell its year, if any ("a Syrian pilot ... The pilot, Col. X"); unnamed mentions of one rank, group size and post are one group
  * when their dates do not disagree, and a plural of unknown size restates a counted group of its rank; an unnamed
  * generic total that restates the report's other records ("four officers ... two generals and two colonels") is
  * dropped.
@@ -103,7 +103,8 @@ final class ReportResolver {
         for (List<Mention> c : named) {
           boolean compatible = c.stream().allMatch(o -> Matching.ranksCompatible(o, m)
               && Matching.destinationsCompatible(o, m) && Matching.postingsCompatible(o, m));
-          if (!compatible) {
+          // "a young pilot defected in 1953 ... 2nd Lt X landed in 1956": a year the person's mentions never tell
+          if (!compatible || !yearsAgree(m, c)) {
             continue;
           }
           int fit = Matching.rankFit(m, c);
@@ -157,6 +158,12 @@ final class ReportResolver {
   }
 
   /** An unnamed generic total that the report's other records of its service make up ("the four officers"). */
+  /** Whether a mention's year is told by one of a cluster's mentions, or either tells none. */
+  private static boolean yearsAgree(Mention m, List<Mention> c) {
+    return m.getEventYear() == null || c.stream().allMatch(o -> o.getEventYear() == null)
+        || c.stream().anyMatch(o -> m.getEventYear().equals(o.getEventYear()));
+  }
+
   private static boolean restatesOthers(List<Mention> g, List<List<Mention>> groups, List<List<Mention>> named) {
     Mention m = g.get(0);
     if (!generic(m)) {
@@ -171,7 +178,7 @@ final class ReportResolver {
         }
         for (Mention y : o) {
           // the others must be of the total's service (a senior officer is not a restatement of three ambassadors)
-          if (!generic(y) && Matching.sameFamily(m.getRankClass(), y.getRankClass())) {
+          if (!generic(y) && Matching.sameFamily(m.getRankClass(), y.getRankClass()) && yearsAgree(x, o)) {
             others++;
             total += y.getGroupSize() == null ? 0 : y.getGroupSize();
             break;
@@ -179,7 +186,7 @@ final class ReportResolver {
         }
       }
       for (List<Mention> o : named) {
-        if (o.stream().anyMatch(y -> Matching.sameFamily(m.getRankClass(), y.getRankClass()))) {
+        if (o.stream().anyMatch(y -> Matching.sameFamily(m.getRankClass(), y.getRankClass())) && yearsAgree(x, o)) {
           others++;
           total += 1;
         }

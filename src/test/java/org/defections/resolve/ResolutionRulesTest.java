@@ -97,6 +97,31 @@ class ResolutionRulesTest {
   }
 
   @Test
+  void anUnnamedSingleOfAnotherYearIsAnotherPerson() {
+    // "a young Polish pilot defected in 1953 ... 2nd Lt X landed on the island in 1956", one article
+    Mention named = mention("Piotr Kowal", "Second Lieutenant", "JUNIOR_OFFICER", 9, 1, "DNK",
+        LocalDate.of(1956, 9, 25), "DAY");
+    Mention earlier = inReportOf(named, mention(null, "Pilot", "UNKNOWN", 2, 1, "DNK", LocalDate.of(1953, 3, 5),
+        "DAY"), 90);
+    assertEquals(2, MentionResolver.resolve(List.of(named, earlier)).size());
+    Mention sameYear = inReportOf(named, mention(null, "Pilot", "UNKNOWN", 2, 1, "DNK", LocalDate.of(1956, 9, 25),
+        "DAY"), 90);
+    assertEquals(1, MentionResolver.resolve(List.of(named, sameYear)).size());
+  }
+
+  /** Moves {@code m} into the article and report of {@code of}, at character {@code begin}. */
+  private static Mention inReportOf(Mention of, Mention m, int begin) {
+    m.setArticleId(of.getArticleId());
+    m.setReportKey("r-" + of.getArticleId());
+    of.setReportKey("r-" + of.getArticleId());
+    m.setBegin(begin);
+    m.setMentionId(of.getArticleId() + "#" + begin + "#0");
+    m.setIncidentKey(of.getArticleId() + "#" + begin);
+    m.setPublished(of.getPublished());
+    return m;
+  }
+
+  @Test
   void theIdOfARecordIsItsEarliestReport() {
     Mention first = colonel("Nawaf al-Fares");
     String id = MentionResolver.resolve(List.of(first)).get(0).getEventId();

@@ -5,6 +5,7 @@ import org.defections.extract.text.Document;
 import org.defections.extract.text.TokenRange;
 import org.defections.lexicon.Lexicons.RankEntry;
 import org.defections.lexicon.RankClass;
+import org.defections.lexicon.TriggerKind;
 
 /**
  * The people a passage names, and how a name stands in its sentence: the title before it ("Lt. Gen. X"), the rank of
@@ -116,8 +117,10 @@ final class People {
     Document d = x.doc;
     int b = nameStart - 1;
     while (true) {
+      // "Iranian defector Captain X": a defector noun before a title is a description of the name, as a rank is
       while (b >= floor && (d.rank(b) != null || d.place(b) != null || x.is(b, Words.TITLE_MODIFIER)
-          || x.is(b, Words.RANK_ADJECTIVE) || x.is(b, Words.SERVICE_WORD) || x.is(b, Words.HONORIFIC))) {
+          || x.is(b, Words.RANK_ADJECTIVE) || x.is(b, Words.SERVICE_WORD) || x.is(b, Words.HONORIFIC)
+          || (d.trigger(b) != null && d.trigger(b).kind() == TriggerKind.AGENT))) {
         b--;
       }
       // "Libya's ambassador to India Ali al-Essawi": a diplomat's posting belongs to the title before the name

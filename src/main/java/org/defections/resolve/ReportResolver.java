@@ -132,8 +132,9 @@ final class ReportResolver {
         Mention o = g.get(0);
         boolean sameRank = Objects.equals(o.getRank(), m.getRank()) && Objects.equals(o.getGroupSize(), m.getGroupSize())
             && Objects.equals(o.getPosting(), m.getPosting());
-        boolean datesCompatible = o.getEventMonth() == null || m.getEventMonth() == null
-            || o.getEventMonth().equals(m.getEventMonth());
+        boolean datesCompatible = (o.getEventMonth() == null || m.getEventMonth() == null
+            || o.getEventMonth().equals(m.getEventMonth()))
+            && (o.getEventYear() == null || m.getEventYear() == null || o.getEventYear().equals(m.getEventYear()));
         // "Five doctors have asked for refuge ... The doctors had refused to return": a plural of unknown size
         // restates a counted group of its rank
         boolean restated = Objects.equals(o.getRank(), m.getRank()) && o.getRank() != null

@@ -97,7 +97,7 @@ class ResolutionRulesTest {
   }
 
   @Test
-  void anUnnamedSingleOfAnotherYearIsAnotherPerson() {
+  void aMentionOfAnotherYearIsAnotherDefection() {
     // "a young Polish pilot defected in 1953 ... 2nd Lt X landed on the island in 1956", one article
     Mention named = mention("Piotr Kowal", "Second Lieutenant", "JUNIOR_OFFICER", 9, 1, "DNK",
         LocalDate.of(1956, 9, 25), "DAY");
@@ -107,6 +107,13 @@ class ResolutionRulesTest {
     Mention sameYear = inReportOf(named, mention(null, "Pilot", "UNKNOWN", 2, 1, "DNK", LocalDate.of(1956, 9, 25),
         "DAY"), 90);
     assertEquals(1, MentionResolver.resolve(List.of(named, sameYear)).size());
+    // "A Chinese pilot flew a MiG-19 to South Korea on Friday ... In 1983, a Chinese pilot flew a MiG-21 ...": a
+    // year alone disagrees with another year's month
+    Mention friday = mention(null, "Pilot", "UNKNOWN", 2, 1, "KOR", LocalDate.of(1986, 10, 24), "DAY");
+    Mention in1983 = inReportOf(friday, mention(null, "Pilot", "UNKNOWN", 2, 1, "KOR", LocalDate.of(1983, 1, 1),
+        "YEAR"), 90);
+    in1983.setEventMonth(null);
+    assertEquals(2, MentionResolver.resolve(List.of(friday, in1983)).size());
   }
 
   /** Moves {@code m} into the article and report of {@code of}, at character {@code begin}. */

@@ -18,8 +18,8 @@ import org.defections.extract.Names;
  * compatible names and ranks are one person; an unnamed single defector is the named person of the report whose rank
  * fits best and whose mentions tell its year, if any ("a Syrian pilot ... The pilot, Col. X"); unnamed mentions of one rank, group size and post are one group
  * when their dates do not disagree, and a plural of unknown size restates a counted group of its rank; an unnamed
- * generic total that restates the report's other records ("four officers ... two generals and two colonels") is
- * dropped.
+ * generic total that restates the report's other records ("four officers ... two generals and two colonels"), and an
+ * unnamed group of N restated by N named persons of its rank, are dropped.
  */
 final class ReportResolver {
   private ReportResolver() {}
@@ -48,7 +48,7 @@ final class ReportResolver {
       out.add(withCopies(c, copiesOf));
     }
     for (List<Mention> g : groups) {
-      if (!restatesOthers(g, groups, named)) {
+      if (!restatesOthers(g, groups, named) && !namedMembers(g, named)) {
         out.add(withCopies(g, copiesOf));
       }
     }
@@ -159,6 +159,21 @@ final class ReportResolver {
   }
 
   /** An unnamed generic total that the report's other records of its service make up ("the four officers"). */
+  /**
+   * "Three members of the team ... have deserted ... A, B and C had stayed on": an unnamed group of N is restated by
+   * at least N named persons of its rank in the report, of years that agree.
+   */
+  private static boolean namedMembers(List<Mention> g, List<List<Mention>> named) {
+    Mention m = g.get(0);
+    Integer n = m.getGroupSize();
+    if (n == null || n < 2 || m.getRank() == null) {
+      return false;
+    }
+    long members = named.stream().filter(c -> c.stream().anyMatch(o -> m.getRank().equals(o.getRank()))
+        && g.stream().allMatch(x -> yearsAgree(x, c))).count();
+    return members >= n;
+  }
+
   /** Whether a mention's year is told by one of a cluster's mentions, or either tells none. */
   private static boolean yearsAgree(Mention m, List<Mention> c) {
     return m.getEventYear() == null || c.stream().allMatch(o -> o.getEventYear() == null)

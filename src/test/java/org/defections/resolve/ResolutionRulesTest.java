@@ -116,6 +116,21 @@ class ResolutionRulesTest {
     assertEquals(2, MentionResolver.resolve(List.of(friday, in1983)).size());
   }
 
+  @Test
+  void anUnnamedGroupRestatedByItsNamedMembersIsDropped() {
+    // "Three members of the team have deserted ... A, B and C had stayed on": three records, not four
+    LocalDate d = LocalDate.of(2007, 11, 18);
+    Mention group = mention(null, "Athlete", "CIVILIAN", 3, 3, "AUS", d, "DAY");
+    List<Mention> report = new ArrayList<>(List.of(group));
+    for (String name : List.of("Ali Karim", "Omar Saleh", "Hadi Nouri")) {
+      report.add(inReportOf(group, mention(name, "Athlete", "CIVILIAN", 3, 1, "AUS", d, "DAY"),
+          100 + report.size()));
+    }
+    assertEquals(3, MentionResolver.resolve(report).size());
+    // two named members are not the three
+    assertEquals(3, MentionResolver.resolve(report.subList(0, 3)).size());
+  }
+
   /** Moves {@code m} into the article and report of {@code of}, at character {@code begin}. */
   private static Mention inReportOf(Mention of, Mention m, int begin) {
     m.setArticleId(of.getArticleId());

@@ -56,6 +56,9 @@ final class TriggerMentions {
     int k = 0;
     for (Defector def : found.defectors()) {
       Coreference.definite(x, def);
+      if (def.name != null && def.rank == null && sportEvent(x, s)) {
+        def.rank = x.lexicons.rank(Words.ATHLETE); // "X, who won an Olympic medal for Iran, defected"
+      }
       Mention m = Mentions.blank(x, t, s);
       m.setMentionId(d.source().articleId() + "#" + m.getBegin() + "#" + (k++));
       m.setRuleId(def.phraseRule == null ? found.rule() : found.rule() + ">" + def.phraseRule);
@@ -151,6 +154,17 @@ final class TriggerMentions {
   private static boolean givesStateContext(Extraction x, Chunks.Trigger t) {
     for (int i = t.range().begin(); i < t.range().end(); i++) {
       if (x.is(i, Words.STATE_CONTEXT) || x.doc.place(i) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether sentence {@code s} tells of a sports event ("Olympic", "championship"): a named person is an athlete. */
+  private static boolean sportEvent(Extraction x, int s) {
+    var sent = x.doc.sentence(s);
+    for (int i = sent.begin(); i < sent.end(); i++) {
+      if (x.is(i, Words.SPORT_EVENT)) {
         return true;
       }
     }

@@ -9,7 +9,8 @@ import org.defections.extract.text.NameFinder;
  * <p>A clause starts after the nearest clause punctuation or clause word before the trigger ("but", "said", "that").
  * "and" starts a clause only when a new subject follows it and it does not join two parts of one noun phrase ("a
  * captain and three sergeants", "Lt. Gen. X and Brig. Gen. Y"). A clause ends at the next clause punctuation or
- * clause-ending word after the trigger.
+ * clause-ending word after the trigger. A clause word that is a participle after "be" ("were reported to have")
+ * starts none.
  */
 final class Clauses {
   /** How far after "and" a new subject is looked for. */
@@ -27,6 +28,9 @@ final class Clauses {
       }
       if (x.is(i, Words.CLAUSE_PUNCT)) {
         return i + 1;
+      }
+      if (x.is(i, Words.CLAUSE_WORD) && i > ss && x.is(i - 1, Words.COPULA) && d.key(i).endsWith("ed")) {
+        continue; // "two doctors were reported Thursday to have sought refuge": a passive frame, no new clause
       }
       if (x.is(i, Words.CLAUSE_WORD)) {
         if (x.is(i, Words.AND) && (!startsSubject(x, i + 1, tb) || (i > ss && (d.rank(i - 1) != null

@@ -1,5 +1,8 @@
 package org.defections.extract.passes;
 
+import org.defections.extract.Factuality;
+import java.util.List;
+import java.util.ArrayList;
 import org.defections.extract.DateResolver;
 import org.defections.extract.Mention;
 import org.defections.extract.pattern.Match;
@@ -29,10 +32,13 @@ final class Coreference {
   /** Tokens before and after a name in which its role word is read ("The pilot, Col. X"). */
   private static final int ROLE_BEFORE = 5;
   private static final int ROLE_AFTER = 10;
+  /** Sentences back in which a counted group gives its rank to as many named defectors of no rank. */
+  private static final int GROUP_RANK_SENTENCES = 2;
 
   private Coreference() {}
 
   static void apply(Extraction x) {
+    groupRanks(x);
     for (Mention m : x.mentions) {
       if (m.countable() && m.getPersonName() == null && Integer.valueOf(1).equals(m.getGroupSize())) {
         String surname = surname(x, m.getSentenceIndex());
@@ -40,6 +46,35 @@ final class Coreference {
           m.setPersonName(surname);
         } else {
           identify(x, m);
+        }
+      }
+    }
+  }
+
+  /**
+   * "Two Cuban doctors ... sought refuge ... A, 31, and B, 25, told the paper they were defecting": as many named
+   * defectors of no rank in one sentence as a counted group of the sentence or the two before has members take its
+   * rank.
+   */
+  private static void groupRanks(Extraction x) {
+    java.util.Map<Integer, List<Mention>> unranked = new java.util.TreeMap<>();
+    for (Mention m : x.mentions) {
+      if (m.countable() && m.getPersonName() != null && m.getRank() == null) {
+        unranked.computeIfAbsent(m.getSentenceIndex(), k -> new ArrayList<>()).add(m);
+      }
+    }
+    for (var e : unranked.entrySet()) {
+      long names = e.getValue().stream().map(Mention::getPersonName).distinct().count();
+      for (Mention g : x.mentions) {
+        int back = e.getKey() - g.getSentenceIndex();
+        if (g.getPersonName() == null && g.getRank() != null && g.getGroupSize() != null && g.getGroupSize() == names
+            && names >= 2 && back >= 0 && back <= GROUP_RANK_SENTENCES && g.getKeptOutReason() == null
+            && !Factuality.STATISTIC.name().equals(g.getFactuality())) {
+          RankEntry r = x.doc.lexicon().rank(g.getRank());
+          if (r != null) {
+            e.getValue().forEach(m -> adoptRank(x, m, r));
+          }
+          break;
         }
       }
     }

@@ -54,7 +54,7 @@ final class PhraseSplitter {
     }
     List<Unit> units = units(x, span);
     Document d = x.doc;
-    String[] origin = origin(x, span);
+    String[] origin = PhraseState.of(x, span);
     List<Unit> people = new ArrayList<>();
     List<Unit> groups = new ArrayList<>();
     for (Unit u : units) {
@@ -104,7 +104,7 @@ final class PhraseSplitter {
           def.rank = pluralTitle != null ? pluralTitle : single;
         }
         // "A, a Czechoslovak major, and B, a Bulgarian captain": each listed person's own words tell their state
-        String[] own = people.size() < 2 ? new String[] {null, null} : origin(x, new TokenRange(p.range().begin(),
+        String[] own = people.size() < 2 ? new String[] {null, null} : PhraseState.of(x, new TokenRange(p.range().begin(),
             k + 1 < people.size() ? people.get(k + 1).range().begin() : span.end()));
         def.origin = own[0] != null ? own[0] : origin[0];
         def.originCue = own[0] != null ? own[1] : origin[1];
@@ -399,33 +399,4 @@ final class PhraseSplitter {
 
   /** Tokens that may stand between people and the embassy they work at ("members at the", "Myanmar's"). */
   private static final java.util.Set<String> POSSESSIVE_OR_ARTICLE = java.util.Set.of("the", "'s", "’s", "s");
-
-  /** The phrase's state and the word that tells it: {iso3, cue}, or nulls. */
-  /**
-   * A state's name used as a modifier, as a demonym is: "two Zimbabwe National Army soldiers", "a Syria army
-   * colonel" (no preposition before it; a rank or a word of a service after it).
-   */
-  private static boolean modifier(Extraction x, Chunks.Place p, TokenRange span) {
-    Document d = x.doc;
-    int before = p.range().begin() - 1;
-    int after = p.range().end();
-    return p.kind() == Chunks.PlaceKind.NAME && after < span.end()
-        && (before < span.begin() || !x.is(before, Words.PREPOSITION))
-        && (d.rank(after) != null || x.is(after, Words.SERVICE_WORD));
-  }
-
-  static String[] origin(Extraction x, TokenRange span) {
-    Document d = x.doc;
-    for (int k = span.begin(); k < span.end(); k++) {
-      Chunks.Place p = d.place(k);
-      if (p == null) {
-        continue;
-      }
-      boolean reached = k > span.begin() && x.is(k - 1, Words.AT) && !p.possessive();
-      if (!reached && (p.tellsOrigin() || (k > span.begin() && x.is(k - 1, Words.OF)) || modifier(x, p, span))) {
-        return new String[] {p.iso3(), d.text(k)};
-      }
-    }
-    return new String[] {null, null};
-  }
 }

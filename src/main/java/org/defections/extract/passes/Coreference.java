@@ -24,6 +24,8 @@ import org.defections.lexicon.RankClass;
  *   <li>within {@code COREFERENCE_SENTENCES} sentences, a person whose rank agrees ("A Syrian pilot defected ... The
  *       pilot, Col. X"); a generic rank is named by a more specific one of its kind; an unranked defector only in a
  *       sentence that tells a defection;
+ *   <li>the next sentence opening with the name of a person of no title ("A judge fled ... X, a longtime ally of the
+ *       government, said");
  *   <li>"he was a senior colonel in ... and left in 2015": the rank, and the date of the departure.
  * </ul>
  * The search stops at the first later sentence that tells another defection.
@@ -131,6 +133,9 @@ final class Coreference {
         }
         return;
       }
+      if (next == s + 1 && m.getRank() != null && namesLede(x, m, sent)) {
+        return;
+      }
       if (describedLater(x, m, sent)) {
         return;
       }
@@ -138,6 +143,20 @@ final class Coreference {
         return;
       }
     }
+  }
+
+  /**
+   * "A Venezuelan Supreme Court judge fled to the United States on Sunday. X, a longtime ally of the government,
+   * said ...": the sentence after a ranked lede opens with the name of a person of no title, who is the defector.
+   */
+  private static boolean namesLede(Extraction x, Mention m, TokenRange sent) {
+    for (Person p : x.people) {
+      if (p.range().begin() == sent.begin() && p.rank() == null && !p.inPhrase()) {
+        m.setPersonName(p.name());
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "he was a senior colonel in ... and left in 2015": a rank for the pronoun, and the departure's date. */

@@ -21,6 +21,7 @@ import org.defections.lexicon.TriggerKind;
  *   <li>the people the passage names are collected ({@link People});
  *   <li>each trigger that makes mentions gets its defectors, sense, factuality, date and states
  *       ({@link TriggerMentions}), and an unnamed group its breakdown by rank ({@link BreakDown});
+ *   <li>a list of headings of which some tell defections tells them all ({@link HeadingLists});
  *   <li>an origin borrowed from the passage that is a state its defectors went to is read again ({@link
  *       Places#revisitBorrowedOrigins});
  *   <li>unnamed single defectors get a name given apart or later ({@link Coreference});
@@ -53,6 +54,7 @@ public final class Passes {
       }
       x.mentions.addAll(BreakDown.apply(x, ms));
     }
+    x.mentions.addAll(HeadingLists.apply(x));
     Places.revisitBorrowedOrigins(x);
     Coreference.apply(x);
     List<Mention> members = GroupMembers.apply(x);

@@ -78,6 +78,10 @@ final class Clauses {
   private static boolean startsSubject(Extraction x, int from, int to) {
     Document d = x.doc;
     for (int i = from; i < Math.min(to, from + SUBJECT_LOOKAHEAD); i++) {
+      if (d.possessive(i) && d.place(i) == null && i + 1 < to && d.rank(i + 1) == null && !x.is(i + 1, Words.PEOPLE)
+          && !x.is(i + 1, Words.SERVICE_WORD)) {
+        return false; // "minister of interior and Qaddafi's No. 2": a possessive before no head of a subject
+      }
       if (d.rank(i) != null || NameFinder.capitalized(d.text(i)) || d.number(i) != null
           || x.is(i, Words.SUBJECT_PRONOUN)) {
         return true;

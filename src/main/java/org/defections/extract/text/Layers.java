@@ -210,8 +210,9 @@ final class Layers {
 
   /**
    * A person named in full is then often named by surname alone ("Corporal Ayo Ndlovu ... Ndlovu and Sithole fled",
-   * "Mr Wang" after "Wang Lifeng"): after a full name, a capitalised word equal to its last word, or to its first
-   * after an honorific (and to no other full name's), is that person, under the full name.
+   * "Mr Wang" after "Wang Lifeng", "Svetlana's defection"): after a full name, a capitalised word equal to its last
+   * word, or to its first after an honorific or when at least {@value #FIRST_NAME_LENGTH} letters long (and to no
+   * other full name's word), is that person, under the full name.
    */
   private void surnames() {
     java.util.Map<String, String> last = new java.util.HashMap<>();
@@ -230,6 +231,8 @@ final class Layers {
       String name = last.get(key);
       if (name == null && i > 0 && "HONORIFIC".equals(lexicon.wordClassOfKey(d.key(i - 1)))) {
         name = first.get(key); // "Mr Wang" after "Wang Lifeng": the surname first
+      } else if (name == null && key.length() >= FIRST_NAME_LENGTH && !last.containsKey(key)) {
+        name = first.get(key); // "Svetlana's defection" after "Svetlana Alliluyeva": a long first name alone
       }
       if (name == null || i < firstSeen.get(key) || !surnameAlone(i)) {
         continue;
@@ -268,6 +271,8 @@ final class Layers {
 
   /** The shortest word read as a surname alone ("Ndou", "Hao" only after an honorific). */
   private static final int SURNAME_LENGTH = 4;
+  /** The shortest first name read alone as its person ("Svetlana"; not "Kim" or "Ali"). */
+  private static final int FIRST_NAME_LENGTH = 6;
 
   /** The tokens that lie wholly inside an annotation's character span. */
   private TokenRange range(Span c) {

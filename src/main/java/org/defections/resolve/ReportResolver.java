@@ -16,10 +16,11 @@ import org.defections.extract.Names;
  *
  * <p>Rules, in order: copies of one mention count once (all copies stay in the cluster); named mentions with
  * compatible names and ranks are one person; an unnamed single defector is the named person of the report whose rank
- * fits best and whose mentions tell its year, if any ("a Syrian pilot ... The pilot, Col. X"); unnamed mentions of one rank, group size and post are one group
- * when their dates do not disagree, and a plural of unknown size restates a counted group of its rank; an unnamed
- * generic total that restates the report's other records ("four officers ... two generals and two colonels"), and an
- * unnamed group of N restated by N named persons of its rank, are dropped.
+ * fits best and whose mentions tell its year, if any ("a Syrian pilot ... The pilot, Col. X"); unnamed mentions of
+ * one rank, group size and post are one group when their dates do not disagree, and a plural of unknown size
+ * restates a counted group of its rank; an unnamed generic total that restates the report's other records ("four
+ * officers ... two generals and two colonels"), and an unnamed group of N restated by N named persons of its rank,
+ * are dropped.
  */
 final class ReportResolver {
   private ReportResolver() {}
@@ -130,8 +131,8 @@ final class ReportResolver {
       List<Mention> target = null;
       for (List<Mention> g : groups) {
         Mention o = g.get(0);
-        boolean sameRank = Objects.equals(o.getRank(), m.getRank()) && Objects.equals(o.getGroupSize(), m.getGroupSize())
-            && Objects.equals(o.getPosting(), m.getPosting());
+        boolean sameRank = Objects.equals(o.getRank(), m.getRank())
+            && Objects.equals(o.getGroupSize(), m.getGroupSize()) && Objects.equals(o.getPosting(), m.getPosting());
         boolean datesCompatible = (o.getEventMonth() == null || m.getEventMonth() == null
             || o.getEventMonth().equals(m.getEventMonth()))
             && (o.getEventYear() == null || m.getEventYear() == null || o.getEventYear().equals(m.getEventYear()));

@@ -9,9 +9,9 @@ import org.defections.extract.text.TokenRange;
 /**
  * A group told by a generic rank and then broken down: "Four senior officers have defected ... a video purporting to
  * show two brigadier generals and two colonels". An unnamed group with a generic rank (specificity at most
- * {@value #GENERIC}) is replaced by a (count, rank) list of one of the next two sentences, else of the three before
- * ("The eight officers – five generals, two colonels and a major – spoke ... They said they defected"), that sums to
- * its size.
+ * {@value #GENERIC}) is replaced by a (count, rank) list that sums to its size, of one of the next two sentences,
+ * else of the three before ("The eight officers – five generals, two colonels and a major – spoke ... They said they
+ * defected").
  */
 final class BreakDown {
   /** The highest rank specificity that is still generic ("officer", "soldier"). */

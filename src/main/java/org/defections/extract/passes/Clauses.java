@@ -96,8 +96,7 @@ final class Clauses {
   /**
    * Whether {@code and} after a capitalized word joins two parts of one subject: "Colonel A and Major B", "A and B"
    * (a title or a name follows, then no other word), "A and B" at the sentence's start or ", A and B" (the last
-   * names of a list), or "pilot A and two
-   * airmen" (a count, its rank, and before "and" one noun phrase too).
+   * names of a list), or "pilot A and two airmen" (a count, its rank, and before "and" one noun phrase too).
    */
   private static boolean namesJoined(Extraction x, int and, int tb, int ss) {
     Document d = x.doc;

@@ -1,9 +1,11 @@
 package org.defections.extract.passes;
 
-import org.defections.extract.Factuality;
-import java.util.List;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.defections.extract.DateResolver;
+import org.defections.extract.Factuality;
 import org.defections.extract.Mention;
 import org.defections.extract.pattern.Match;
 import org.defections.extract.rules.Rule;
@@ -59,7 +61,7 @@ final class Coreference {
    * rank.
    */
   private static void groupRanks(Extraction x) {
-    java.util.Map<Integer, List<Mention>> unranked = new java.util.TreeMap<>();
+    Map<Integer, List<Mention>> unranked = new TreeMap<>();
     for (Mention m : x.mentions) {
       if (m.countable() && m.getPersonName() != null && m.getRank() == null) {
         unranked.computeIfAbsent(m.getSentenceIndex(), k -> new ArrayList<>()).add(m);

@@ -17,11 +17,12 @@ final class People {
   private static final int ORIGIN_BEFORE = 3;
   /** Tokens after the comma of an apposition in which its state is read ("X, a Syrian pilot"). */
   private static final int ORIGIN_AFTER = 5;
-  /** The shortest surname read alone as a name. */
+  /** The rank an embassy's officer of no class takes. */
+  private static final String DIPLOMAT = "diplomat";
 
   private People() {}
 
-  /** Collects every name of the passage that can be a person's, then the surnames it uses alone. */
+  /** Collects every name of the passage that can be a person's (surnames alone are names already: Layers). */
   static void collect(Extraction x) {
     Document d = x.doc;
     for (int s = 0; s < d.sentences().size(); s++) {
@@ -61,8 +62,6 @@ final class People {
    * class, or a civilian's) described as working at an embassy, before the next comma, is a diplomat (no class) or
    * embassy staff (a civilian's).
    */
-  private static final String DIPLOMAT = "diplomat";
-
   static RankEntry atEmbassy(Extraction x, RankEntry rank, int from, int end) {
     if (rank != null && rank.type() != RankClass.UNKNOWN && rank.type() != RankClass.CIVILIAN) {
       return rank;

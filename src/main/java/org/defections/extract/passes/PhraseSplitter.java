@@ -19,8 +19,8 @@ import org.defections.lexicon.RankClass;
  * <ol>
  *   <li>a name that stands as an object ("close to President X") or a possessor ("Assad's army") is no defector;
  *   <li>when the phrase names people, they are its defectors, each with its title, else the rank of an apposition,
- *       else the phrase's one rank, and the state its own part of a list tells, else the phrase's; a group with a count of two or more beside them is a defector too ("Lt. Col. X
- *       and two sergeants");
+ *       else the phrase's one rank, and the state its own part of a list tells, else the phrase's; a group with a
+ *       count of two or more beside them is a defector too ("Lt. Col. X and two sergeants");
  *   <li>"including": the listed subgroups replace the total ("42 Syrians, including a general, three colonels");
  *   <li>a rank with no count after a group describes it ("two senior army officers, brigadier generals");
  *   <li>a singular rank with no count is one person; a plural with none is a group of unknown size;
@@ -104,8 +104,8 @@ final class PhraseSplitter {
           def.rank = pluralTitle != null ? pluralTitle : single;
         }
         // "A, a Czechoslovak major, and B, a Bulgarian captain": each listed person's own words tell their state
-        String[] own = people.size() < 2 ? new String[] {null, null} : PhraseState.of(x, new TokenRange(p.range().begin(),
-            k + 1 < people.size() ? people.get(k + 1).range().begin() : span.end()));
+        String[] own = people.size() < 2 ? new String[] {null, null} : PhraseState.of(x,
+            new TokenRange(p.range().begin(), k + 1 < people.size() ? people.get(k + 1).range().begin() : span.end()));
         def.origin = own[0] != null ? own[0] : origin[0];
         def.originCue = own[0] != null ? own[1] : origin[1];
         def.phraseRule = p.rule();

@@ -18,8 +18,8 @@ import org.defections.lexicon.TriggerKind;
 /**
  * The mentions of one trigger: one per defector its defector rule finds, with the trigger's sense, factuality, date
  * and states. A defector's state is, in order: the state the text says was left after the trigger, the state its
- * phrase tells, the one state the phrases of the trigger's other defectors tell, the state of the last defector or of the last mention within a few sentences, the state the passage
- * names most.
+ * phrase tells, the one state the phrases of the trigger's other defectors tell, the state of the last defector or
+ * of the last mention within a few sentences, the state the passage names most.
  *
  * <p>A mention that cannot be a record keeps its reason: another sense; a statistic (a vague or very large count); a
  * resignation that is no diplomat's; a weak trigger ("fled") with no state to reach or leave and no asylum asked in its

@@ -68,7 +68,7 @@ final class Words {
   static final String DEPARTURE = "DEPARTURE";
   /** Words that say the passage is about a sport, for people nouns ("players", "team"). */
   static final String SPORT_WORD = "SPORT_WORD";
-  /** Sports events ("Olympic", "championship"): a named defector of no rank in their sentence is an athlete; optional. */
+  /** Sports events ("Olympic", "championship"): a named defector of no rank in their sentence is an athlete. */
   static final String SPORT_EVENT = "SPORT_EVENT";
   /** Names of sports ("boxing", "water polo"): a heading's label of one makes the person an athlete. */
   static final String SPORT = "SPORT";

@@ -85,19 +85,6 @@ public final class Document implements TokenSequence {
     return Collections.unmodifiableList(out);
   }
 
-  /**
-   * Adds a one-word name the passage uses for a person it names in full elsewhere ("Hussameddin defected"), where no
-   * other chunk covers the token.
-   */
-  public void addName(Chunks.Name n) {
-    for (int i = n.range().begin(); i < n.range().end(); i++) {
-      if (nameAt[i] != null || rankAt[i] != null || placeAt[i] != null || dateAt[i] != null) {
-        return;
-      }
-    }
-    Layers.fill(nameAt, n.range(), n);
-  }
-
   /** Adds a trigger (of the lexicon, or made by a trigger rule) unless one already covers its first token. */
   public void addTrigger(Chunks.Trigger t) {
     if (triggerAt[t.range().begin()] != null) {

@@ -27,11 +27,16 @@ import org.defections.lexicon.RankClass;
  *       the group's rank class; with two or more, the group is kept out. An opening by a definite description ("The
  *       defectors are identified as A, 61; B, 48; and C, 55") may follow within {@code ENUMERATION_SENTENCES}, when
  *       no other group is told in between.
+ *   <li>Names apposed to the group's count and rank in a sentence before it, as an enumeration rule with the argument
+ *       {@code apposed} finds them ("four new recruits from Battalion 258 – A, B, C and D – handed over their rifles.
+ *       The four defecting recruits ..."): exactly as many names as the group's size; the group is then kept out.
  * </ul>
  */
 final class GroupMembers {
   /** The argument of the action {@code members} for an opening by a definite description. */
   private static final String DEFINITE = "definite";
+  /** The argument of the action {@code members} for a list apposed to a count and rank before the group's sentence. */
+  private static final String APPOSED = "apposed";
   /** Tokens before "including" in which the group's noun is read ("The defectors, including"). */
   private static final int GROUP_NOUN_WINDOW = 4;
 
@@ -42,7 +47,8 @@ final class GroupMembers {
     for (Mention m : x.mentions) {
       if (m.getPersonName() == null && m.getKeptOutReason() == null && m.getOriginCountry() != null
           && (Factuality.STATISTIC.name().equals(m.getFactuality()) || m.countable())) {
-        members.addAll(named(x, m));
+        List<Mention> named = named(x, m);
+        members.addAll(named.isEmpty() ? apposedBefore(x, m) : named);
       }
     }
     for (Mention m : x.mentions) {
@@ -85,6 +91,64 @@ final class GroupMembers {
       m.setKeptOutReason(KeptOutReason.NAMED_MEMBERS.code());
     }
     return found;
+  }
+
+  /** The members of {@code group} named in a list apposed to its count and rank in one of the sentences before. */
+  private static List<Mention> apposedBefore(Extraction x, Mention group) {
+    Integer n = group.getGroupSize();
+    String rank = group.getRank();
+    if (n == null || n < 2 || rank == null) {
+      return List.of();
+    }
+    Document d = x.doc;
+    int s = group.getSentenceIndex();
+    for (int k = s - 1; k >= Math.max(0, s - x.param(Words.COREFERENCE_SENTENCES)); k--) {
+      TokenRange sent = d.sentence(k);
+      for (Rule r : x.rules.rules(Stage.ENUMERATION)) {
+        if (!APPOSED.equals(r.action().arg(0))) {
+          continue;
+        }
+        Match m = r.pattern().find(d, sent, mm -> n.equals(d.number(mm.group("count").begin()))
+            && d.rank(mm.group("rank").begin()) != null
+            && rank.equals(d.rank(mm.group("rank").begin()).entry().canonical()));
+        List<Chunks.Name> names = m == null ? List.of() : listOfNames(x, m.range().end(), sent.end());
+        if (names.size() == n) {
+          List<Mention> found = new ArrayList<>();
+          for (Chunks.Name name : names) {
+            Mention c = listed(x, group, rankOf(x, group), null, 1, k, found.size(), r.id());
+            c.setPersonName(name.text());
+            found.add(c);
+          }
+          x.fired.add(r.id());
+          group.setKeptOutReason(KeptOutReason.NAMED_MEMBERS.code());
+          return found;
+        }
+      }
+    }
+    return List.of();
+  }
+
+  /**
+   * The names of a list from token {@code i}: names joined by commas and "and", up to a dash or {@code end}; empty
+   * when anything else stands between them.
+   */
+  private static List<Chunks.Name> listOfNames(Extraction x, int i, int end) {
+    List<Chunks.Name> names = new ArrayList<>();
+    while (i < end) {
+      Chunks.Name name = x.doc.nameStarting(i);
+      if (name == null) {
+        return List.of();
+      }
+      names.add(name);
+      i = name.range().end();
+      while (i < end && (",".equals(x.doc.key(i)) || x.is(i, Words.AND))) {
+        i++;
+      }
+      if (i < end && x.is(i, Words.DASH)) {
+        break;
+      }
+    }
+    return names;
   }
 
   /** A sentence that tells a defection or an arrival, or identifies people. */
@@ -142,7 +206,7 @@ final class GroupMembers {
         continue;
       }
       for (Rule r : x.rules.rules(Stage.ENUMERATION)) {
-        if (k > s + 1 && !DEFINITE.equals(r.action().arg(0))) {
+        if (APPOSED.equals(r.action().arg(0)) || k > s + 1 && !DEFINITE.equals(r.action().arg(0))) {
           continue; // "They included" follows its group at once
         }
         Match m = r.pattern().matchAt(d, sent.begin(), sent, mm -> true);

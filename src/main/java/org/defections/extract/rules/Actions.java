@@ -48,7 +48,8 @@ public final class Actions {
       new Spec("surname", EnumSet.of(Stage.SURNAME), List.of("group"), 1, "the group is the defector's name"),
       new Spec("members", EnumSet.of(Stage.ENUMERATION), List.of("value"), 0,
           "the rest of the sentence lists the members of the group reported in the sentence before; with arg 1"
-              + " 'definite' (a definite description opens it), of the last group of the sentences before"));
+              + " 'definite' (a definite description opens it), of the last group of the sentences before; with"
+              + " 'apposed', a count and rank in a sentence before the group's, with as many names after it"));
 
   private static final Map<String, Spec> BY_NAME = SPECS.stream().collect(Collectors.toMap(Spec::name, s -> s));
 

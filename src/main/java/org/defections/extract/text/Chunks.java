@@ -17,11 +17,12 @@ public final class Chunks {
   }
 
   /**
-   * Where a place phrase comes from: a name, demonym, capital, regime phrase, armed force, a region of context, or an
-   * international body (BODY: a diplomat's post only, never a state left or reached).
+   * Where a place phrase comes from: a name, demonym, capital, regime phrase, armed force, a region of context, a
+   * region or city inside one state (REGION: "Magway Region", "Kirkuk"), or an international body (BODY: a diplomat's
+   * post only, never a state left or reached).
    */
   public enum PlaceKind {
-    NAME, DEMONYM, CAPITAL, REGIME, FORCE, CONTEXT, BODY;
+    NAME, DEMONYM, CAPITAL, REGIME, FORCE, CONTEXT, REGION, BODY;
 
     public static PlaceKind of(String lexiconKind) {
       return lexiconKind.startsWith("CONTEXT") ? CONTEXT : valueOf(lexiconKind);

@@ -89,9 +89,12 @@ final class People {
     return true;
   }
 
+  /** An age before a rank: "was a 35-year-old forest worker". */
+  private static final java.util.regex.Pattern AGE = java.util.regex.Pattern.compile("\\d+-year-old");
+
   /**
-   * "X was the chargé d'affaires at ...", "X, 32, is a diplomat": the rank a copula gives a name right after it (an
-   * age between commas allowed).
+   * "X was the chargé d'affaires at ...", "X, 32, is a diplomat", "X was a 35-year-old forest worker": the rank a
+   * copula gives a name right after it (an age between commas, or before the rank, allowed).
    */
   static RankEntry copularRank(Extraction x, int after, int end) {
     Document d = x.doc;
@@ -104,7 +107,7 @@ final class People {
     }
     i++;
     while (i < end && d.rank(i) == null && (x.is(i, Words.SINGULAR_DETERMINER) || x.is(i, Words.RANK_ADJECTIVE)
-        || x.is(i, Words.TITLE_MODIFIER) || d.place(i) != null)) {
+        || x.is(i, Words.TITLE_MODIFIER) || d.place(i) != null || AGE.matcher(d.key(i)).matches())) {
       i++;
     }
     Chunks.Rank r = d.rankStarting(i);

@@ -19,10 +19,12 @@ import org.defections.extract.Names;
  * fits best and whose mentions tell its year, if any ("a Syrian pilot ... The pilot, Col. X"); unnamed mentions of
  * one rank, group size and post are one group when their dates do not disagree, and a plural of unknown size
  * restates a counted group of its rank; an unnamed generic total that restates the report's other records ("four
- * officers ... two generals and two colonels"), and an unnamed group of N restated by N named persons of its rank,
- * are dropped.
+ * officers ... two generals and two colonels"), an unnamed group of N restated by N named persons of its rank, and an
+ * unnamed plural of no count restated by two or more named persons of its rank class, are dropped.
  */
 final class ReportResolver {
+  /** Named persons of its rank class that restate an unnamed plural of no count. */
+  private static final int PLURAL_MEMBERS = 2;
   private ReportResolver() {}
 
   /** The report's clusters, each with every copy of its mentions, in the order of their first mention. */
@@ -159,15 +161,22 @@ final class ReportResolver {
     return m.getRank() == null || m.getRankSpecificity() <= 2;
   }
 
-  /** An unnamed generic total that the report's other records of its service make up ("the four officers"). */
   /**
    * "Three members of the team ... have deserted ... A, B and C had stayed on": an unnamed group of N is restated by
-   * at least N named persons of its rank in the report, of years that agree.
+   * at least N named persons of its rank in the report, of years that agree. A plural of no count ("Iraqi footballers
+   * ... A, B and C") is restated by {@value #PLURAL_MEMBERS} or more named persons of its rank class.
    */
   private static boolean namedMembers(List<Mention> g, List<List<Mention>> named) {
     Mention m = g.get(0);
     Integer n = m.getGroupSize();
-    if (n == null || n < 2 || m.getRank() == null) {
+    if (m.getRank() == null) {
+      return false;
+    }
+    if (n == null) {
+      return named.stream().filter(c -> c.stream().anyMatch(o -> Objects.equals(m.getRankClass(), o.getRankClass()))
+          && g.stream().allMatch(x -> yearsAgree(x, c))).count() >= PLURAL_MEMBERS;
+    }
+    if (n < 2) {
       return false;
     }
     long members = named.stream().filter(c -> c.stream().anyMatch(o -> m.getRank().equals(o.getRank()))
@@ -181,6 +190,7 @@ final class ReportResolver {
         || c.stream().anyMatch(o -> m.getEventYear().equals(o.getEventYear()));
   }
 
+  /** An unnamed generic total that the report's other records of its service make up ("the four officers"). */
   private static boolean restatesOthers(List<Mention> g, List<List<Mention>> groups, List<List<Mention>> named) {
     Mention m = g.get(0);
     if (!generic(m)) {

@@ -131,6 +131,28 @@ class ResolutionRulesTest {
     assertEquals(3, MentionResolver.resolve(report.subList(0, 3)).size());
   }
 
+  @Test
+  void anUnnamedPluralRestatedByTwoNamedOfItsClassIsDropped() {
+    // "Iraqi footballers have deserted ... Karim and Saleh, both strikers, ...": the plural of no count is the two
+    LocalDate d = LocalDate.of(2007, 11, 18);
+    Mention plural = mention(null, "Footballer", "CIVILIAN", 4, null, null, d, "MONTH");
+    List<Mention> report = new ArrayList<>(List.of(plural));
+    for (String name : List.of("Ali Karim", "Omar Saleh")) {
+      report.add(inReportOf(plural, mention(name, "Athlete", "CIVILIAN", 3, 1, "AUS", d, "DAY"),
+          100 + report.size()));
+    }
+    assertEquals(2, MentionResolver.resolve(report).size());
+    // one named person is not the plural
+    assertEquals(2, MentionResolver.resolve(report.subList(0, 2)).size());
+    // nor are two of another class
+    Mention soldiers = mention(null, "Soldier", "ENLISTED", 3, null, null, d, "MONTH");
+    List<Mention> other = new ArrayList<>(List.of(soldiers));
+    for (String name : List.of("Ali Karim", "Omar Saleh")) {
+      other.add(inReportOf(soldiers, mention(name, "Athlete", "CIVILIAN", 3, 1, "AUS", d, "DAY"), 100 + other.size()));
+    }
+    assertEquals(3, MentionResolver.resolve(other).size());
+  }
+
   /** Moves {@code m} into the article and report of {@code of}, at character {@code begin}. */
   private static Mention inReportOf(Mention of, Mention m, int begin) {
     m.setArticleId(of.getArticleId());

@@ -291,6 +291,21 @@ class ExtractionPassesTest {
   }
 
   @Test
+  void aDenialOfAnothersDefectionLeavesTheSpeakersOwn() {
+    // the denial tells whose defection it denies (the vice-president's); the speaker named beside it is not denied
+    List<Mention> ms = countable("2013-08-26", "The remarks by former Syrian trade minister Omar Khalil came after "
+        + "the government denied opposition claims that its vice-president had defected. Khalil defected in May, one "
+        + "of a string of defections.");
+    assertEquals(1, ms.size(), ms.toString());
+    assertEquals("Omar Khalil", ms.get(0).getPersonName());
+    assertEquals("2013-05", ms.get(0).getEventMonth());
+    // a denial that tells the person's own defection denies the person's later mentions
+    List<Mention> own = mentions("2003-03-21", "Deputy Prime Minister Karim Aziz met reporters on Thursday, denying "
+        + "reports he had defected. Kurdish groups had said that Aziz defected earlier in the day.");
+    assertTrue(own.stream().noneMatch(Mention::countable), own.toString());
+  }
+
+  @Test
   void rulersFleeingAndResignationsAtHomeAreNotDefections() {
     assertTrue(countable("1990-01-01", "President Alvaro Montes fled Paraguay after the coup.").isEmpty());
     assertTrue(countable("2011-02-21", "The Libyan health minister resigned on Monday.").isEmpty());

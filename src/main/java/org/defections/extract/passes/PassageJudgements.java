@@ -3,6 +3,7 @@ package org.defections.extract.passes;
 import org.defections.extract.Factuality;
 import org.defections.extract.KeptOutReason;
 import org.defections.extract.Mention;
+import org.defections.extract.Names;
 import org.defections.extract.text.Document;
 import org.defections.extract.text.TokenRange;
 import org.defections.lexicon.Lexicons;
@@ -14,8 +15,9 @@ import org.defections.lexicon.Lexicons.Cue;
  * <ul>
  *   <li>A passage about party or sport switches: a mention there that names no state of its own (its state from the
  *       article, an entity or the previous defector) takes the sense of the passage's other mentions.
- *   <li>Denial after the report: a later sentence with a denial cue ("KCNA said the reports were sheer nonsense")
- *       that names the defector, or speaks of the reports of a reported mention, makes its mentions DENIED.
+ *   <li>Denial of the report: a sentence with a denial cue ("KCNA said the reports were sheer nonsense") that names
+ *       the defector, or speaks of the reports of an earlier reported mention, makes its mentions DENIED. When the
+ *       denial tells a defection of its own, only the mentions of the person it denies are.
  * </ul>
  */
 final class PassageJudgements {
@@ -60,12 +62,27 @@ final class PassageJudgements {
         for (int i = sent.begin(); i < sent.end(); i++) {
           aboutReports |= x.is(i, Words.REPORT_WORD);
         }
+        // a denial that tells its own defection denies that one's ("denied claims that A had defected"), not that of
+        // the names around it ("the comments by B came after the regime denied ..."): B's other mentions stay
+        java.util.List<String> deniedHere = new java.util.ArrayList<>();
+        boolean ownMention = false;
+        for (Mention m : x.mentions) {
+          if (m.getSentenceIndex() == s && m.getKeptOutReason() == null) {
+            ownMention = true;
+            if (Factuality.DENIED.name().equals(m.getFactuality()) && m.getPersonName() != null) {
+              deniedHere.add(m.getPersonName());
+            }
+          }
+        }
         for (Mention m : x.mentions) {
           if (!m.countable() || m.getSentenceIndex() == s) {
             continue;
           }
           boolean named = false;
-          if (m.getPersonName() != null) {
+          if (ownMention) {
+            named = m.getPersonName() != null
+                && deniedHere.stream().anyMatch(n -> Names.compatible(n, m.getPersonName()));
+          } else if (m.getPersonName() != null) {
             String[] parts = m.getPersonName().split("[\\s-]+");
             for (int k = 0; k < parts.length; k++) {
               boolean edge = k == 0 || k == parts.length - 1; // family names: "Ri", "Oh", "Pak"

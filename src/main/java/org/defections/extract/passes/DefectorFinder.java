@@ -2,6 +2,7 @@ package org.defections.extract.passes;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.defections.extract.Names;
 import org.defections.extract.pattern.Match;
 import org.defections.extract.rules.Rule;
 import org.defections.extract.rules.Stage;
@@ -68,7 +69,7 @@ final class DefectorFinder {
         if (np.end() <= t.range().begin()) {
           np = lastSegment(x, np);
         }
-        return PhraseSplitter.split(x, np, true);
+        return withCoordinatedPronoun(x, np, c, PhraseSplitter.split(x, np, true));
       }
       case "pronoun": {
         Defector d = Antecedents.of(x, t.range().begin(), c.sentence().begin());
@@ -223,6 +224,25 @@ final class DefectorFinder {
    * people noun, a demonym, a pronoun, a name) and is not the name of a "RANK, NAME" apposition; a phrase that ends
    * with a comma is a closed apposition and stays whole ("X, commander of the military police, has defected").
    */
+  /**
+   * "told them he and the three players had stayed on": a singular pronoun joined by "and" before the phrase is one
+   * more of its defectors, the pronoun's referent (when named and not among them already).
+   */
+  private static List<Defector> withCoordinatedPronoun(Extraction x, TokenRange np, Clause c, List<Defector> ds) {
+    int p = np.begin() - 2;
+    if (ds.isEmpty() || p < c.sentence().begin() || !x.is(p, Words.SINGULAR_PRONOUN) || !x.is(p + 1, Words.AND)) {
+      return ds;
+    }
+    Defector referent = Antecedents.of(x, p, c.sentence().begin());
+    if (referent == null || referent.name == null
+        || ds.stream().anyMatch(d -> d.name != null && Names.compatible(d.name, referent.name))) {
+      return ds;
+    }
+    List<Defector> all = new ArrayList<>(ds);
+    all.add(0, referent);
+    return all;
+  }
+
   private static TokenRange lastSegment(Extraction x, TokenRange np) {
     Document d = x.doc;
     if (np.length() >= 2 && ",".equals(d.key(np.end() - 1)) && np.end() < d.size() && x.is(np.end(), Words.RELATIVE)) {

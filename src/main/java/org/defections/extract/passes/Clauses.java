@@ -10,7 +10,8 @@ import org.defections.extract.text.NameFinder;
  * "and" starts a clause only when a new subject follows it and it does not join two parts of one noun phrase ("a
  * captain and three sergeants", "Lt. Gen. X and Brig. Gen. Y"). A clause ends at the next clause punctuation or
  * clause-ending word after the trigger. A clause word that is a participle after "be" ("were reported to have")
- * starts none.
+ * starts none; nor does "after" or "since" before a gerund in a relative clause ("X, who is in hiding after
+ * abandoning his post").
  */
 final class Clauses {
   /** How far after "and" a new subject is looked for. */
@@ -31,6 +32,9 @@ final class Clauses {
       }
       if (x.is(i, Words.CLAUSE_WORD) && i > ss && x.is(i - 1, Words.COPULA) && d.key(i).endsWith("ed")) {
         continue; // "two doctors were reported Thursday to have sought refuge": a passive frame, no new clause
+      }
+      if (i == tb - 1 && x.is(i, Words.GERUND_LINK) && d.key(tb).endsWith("ing") && inRelative(x, i, ss)) {
+        continue; // "X, who is in hiding after abandoning his post": the gerund's subject is the relative's
       }
       if (x.is(i, Words.CLAUSE_WORD)) {
         if (x.is(i, Words.AND) && (!startsSubject(x, i + 1, tb) || (i > ss && (d.rank(i - 1) != null
@@ -63,6 +67,19 @@ final class Clauses {
       }
     }
     return -1;
+  }
+
+  /** Whether token {@code i} is in a relative clause: "who" before it in the sentence, no clause punctuation between. */
+  private static boolean inRelative(Extraction x, int i, int ss) {
+    for (int j = i - 1; j >= ss; j--) {
+      if (x.is(j, Words.CLAUSE_PUNCT)) {
+        return false;
+      }
+      if ("who".equals(x.doc.key(j))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static int end(Extraction x, int te, int se) {

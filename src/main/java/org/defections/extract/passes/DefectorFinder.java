@@ -193,7 +193,8 @@ final class DefectorFinder {
 
   /**
    * A named person: the name in {@code who}, the rank of the title just before the name or of its apposition, raised
-   * to the most specific rank of {@code description} (may be null), and the state the description tells.
+   * to the most specific rank of {@code description} (may be null), and the state the description tells, else the
+   * words before the name ("Chinese diplomat X").
    */
   static List<Defector> person(Extraction x, TokenRange who, TokenRange description, Clause c) {
     Document d = x.doc;
@@ -215,6 +216,8 @@ final class DefectorFinder {
       }
       Antecedents.originFrom(x, def, description.begin(), description.end());
     }
+    // "Chinese diplomat X, 37, who ...": the words before the name tell the state when the description does not
+    Antecedents.originFrom(x, def, People.governor(x, who.begin(), c.sentence().begin()) + 1, who.begin());
     People.enrich(x, def);
     return List.of(def);
   }

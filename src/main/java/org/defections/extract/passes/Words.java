@@ -17,6 +17,8 @@ final class Words {
   static final String SERVICE_WORD = "SERVICE_WORD";
   /** Relative pronouns ("who", "which"). */
   static final String RELATIVE = "RELATIVE";
+  /** Words before a gerund that shares the subject of its relative clause ("who is in hiding after abandoning"). */
+  static final String GERUND_LINK = "GERUND_LINK";
   /** Dashes, which may enclose a parenthesis ("eleven troops – three officers and ... – defected"). */
   static final String DASH = "DASH";
   /** "and": coordination, inside a noun phrase or between clauses. */

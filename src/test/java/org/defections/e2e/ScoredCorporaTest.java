@@ -75,13 +75,14 @@ class ScoredCorporaTest {
     System.out.println("dev score: " + score);
     assertEquals(score, evaluated.figures(), "evaluate's figures are score.py's");
     assertEquals(JobRunner.scoreShow(gold, dumped), Evaluation.show(evaluated), "evaluate's report is score.py's");
-    assertTrue(score.get("f1").asDouble() >= 0.80, "dev F1 below 0.80: " + score);
+    assertTrue(score.get("f1").asDouble() >= DEV_BAR, "dev F1 below " + DEV_BAR + ": " + score);
   }
 
   /**
-   * The wider dev2 set (five subject groups G H J K L) scored as a whole and by group. The bars are the figures the
-   * rules reach (not the issue's target): dev2 F1 at least {@code DEV2_BAR}, and no group below the F1 it had at its
-   * first look (before any rule was written for it), so a change that gives back a group's gain fails.
+   * The wider dev2 set (five subject groups G H J K L) scored as a whole and by group: F1 at least {@code DEV2_BAR},
+   * rank_class and date right on at least {@code DEV2_RANK_CLASS_BAR} and {@code DEV2_DATE_BAR} of the matched
+   * records, and no group below the F1 it had at its first look (before any rule was written for it), so a change
+   * that gives back a group's gain fails.
    */
   @Test
   void dev2ScoresAtLeastItsBarAndNoGroupFallsBelowItsFirstLook() throws Exception {
@@ -92,6 +93,10 @@ class ScoredCorporaTest {
     JsonNode score = JSON.readTree(JobRunner.score(gold, records));
     System.out.println("dev2 score: " + score);
     assertTrue(score.get("f1").asDouble() >= DEV2_BAR, "dev2 F1 below " + DEV2_BAR + ": " + score);
+    assertTrue(score.at("/field_accuracy/rank_class").asDouble() >= DEV2_RANK_CLASS_BAR,
+        "dev2 rank_class below " + DEV2_RANK_CLASS_BAR + ": " + score);
+    assertTrue(score.at("/field_accuracy/date").asDouble() >= DEV2_DATE_BAR,
+        "dev2 date below " + DEV2_DATE_BAR + ": " + score);
     for (Map.Entry<String, Double> g : FIRST_LOOK.entrySet()) {
       Path groupGold = Files.createTempFile("dev2-" + g.getKey(), ".jsonl");
       List<String> goldLines = new ArrayList<>();
@@ -115,8 +120,12 @@ class ScoredCorporaTest {
     }
   }
 
-  /** The bar of dev2 as a whole: the F1 the rules reach (0.66), rounded down. */
-  private static final double DEV2_BAR = 0.65;
+  /** The bar of the dev set (issue 25: the old sets stay). */
+  private static final double DEV_BAR = 0.85;
+  /** The bars of dev2 as a whole (issue 25): F1, and rank_class and date on matched records. */
+  private static final double DEV2_BAR = 0.85;
+  private static final double DEV2_RANK_CLASS_BAR = 0.90;
+  private static final double DEV2_DATE_BAR = 0.80;
   /** F1 of each dev2 group at its first look (G to K at c9ea00b, L after G to K were worked; see the notes). */
   private static final Map<String, Double> FIRST_LOOK = new java.util.LinkedHashMap<>(Map.of("G", 0.507, "H", 0.308,
       "J", 0.361, "K", 0.244, "L", 0.300));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.defections.extract.Mention;
 import org.defections.extract.Names;
 import org.defections.extract.text.Chunks;
 import org.defections.extract.text.Document;
@@ -154,6 +155,55 @@ final class Antecedents {
         d.originCue = x.doc.text(k);
       }
     }
+  }
+
+  /**
+   * The referents of "they" in sentence {@code s} before token {@code tb}: the defectors of the last trigger of this
+   * sentence or the one before when they are two or more ("Two Eritrean pilots landed in Saudi Arabia. They asked for
+   * asylum"), else the last plural rank phrase outside a prepositional phrase in that span ("Several soldiers were
+   * seen at the border. They defected"); empty when neither is there.
+   */
+  static List<Defector> plural(Extraction x, int tb, int s) {
+    List<Mention> last = new ArrayList<>();
+    for (int k = x.mentions.size() - 1; k >= 0; k--) {
+      Mention m = x.mentions.get(k);
+      if (m.getSentenceIndex() < s - 1 || !last.isEmpty() && m.getBegin() != last.get(0).getBegin()) {
+        break;
+      }
+      last.add(0, m);
+    }
+    int people = 0;
+    for (Mention m : last) {
+      people += m.getGroupSize() == null ? 2 : m.getGroupSize();
+    }
+    List<Defector> out = new ArrayList<>();
+    if (people >= 2) {
+      for (Mention m : last) {
+        Defector d = new Defector();
+        d.name = m.getPersonName();
+        d.rank = m.getRank() == null ? null : x.doc.lexicon().rank(m.getRank());
+        d.count = m.getGroupSize();
+        d.pluralNoun = m.getGroupSize() == null;
+        d.origin = m.getOriginCountry();
+        d.originCue = m.getOriginCountry() == null ? null : "previous defector";
+        d.antecedent = m;
+        out.add(d);
+      }
+      return out;
+    }
+    Document d = x.doc;
+    int from = d.sentence(Math.max(0, s - 1)).begin();
+    for (int i = tb - 1; i >= from; i--) {
+      Chunks.Rank r = d.rankStarting(i);
+      if (r != null && r.plural() && r.range().end() <= tb) {
+        int gov = People.governor(x, i, from);
+        if (gov >= from && x.is(gov, Words.PREPOSITION)) {
+          continue; // "arrested by Greek police"
+        }
+        return PhraseSplitter.split(x, new org.defections.extract.text.TokenRange(gov + 1, r.range().end()), false);
+      }
+    }
+    return out;
   }
 
   /** The last {@code n} ranked people named outside a phrase before token {@code before}, oldest first. */

@@ -75,6 +75,8 @@ final class DefectorFinder {
         Defector d = Antecedents.of(x, t.range().begin(), c.sentence().begin());
         return d == null ? List.of() : List.of(d);
       }
+      case "plural":
+        return Antecedents.plural(x, m.group(r.action().arg(0)).begin(), x.doc.sentenceOf(t.range().begin()));
       case "pair": {
         List<Person> two = Antecedents.lastRanked(x, t.range().begin(), 2);
         List<Defector> out = new ArrayList<>();

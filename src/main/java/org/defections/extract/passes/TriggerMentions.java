@@ -104,7 +104,14 @@ final class TriggerMentions {
       m.setNatoCode(x.natoCode(m.getRank(), origin));
       m.setGroupSize(def.vagueLarge ? null : def.count);
       Mentions.setDate(m, date);
-      if (publicationDated) {
+      if ((publicationDated || date.year() == null) && def.antecedent != null && def.antecedent.getEventYear() != null
+          && def.name == null) {
+        // "Seven dancers defected last month ... 'they defected'": a group told again keeps the date it was told with
+        m.setEventDate(def.antecedent.getEventDate());
+        m.setEventYear(def.antecedent.getEventYear());
+        m.setEventMonth(def.antecedent.getEventMonth());
+        m.setDatePrecision(def.antecedent.getDatePrecision());
+      } else if (publicationDated) {
         x.publicationDated.add(m);
       }
       m.setFactuality(fact.factuality().name());

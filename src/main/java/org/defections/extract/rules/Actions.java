@@ -25,6 +25,9 @@ public final class Actions {
           "the group is the defector phrase; the phrase rules split it into defectors"),
       new Spec("pronoun", EnumSet.of(Stage.DEFECTOR), List.of("group"), 1,
           "the group is a pronoun; the defector is its referent"),
+      new Spec("plural", EnumSet.of(Stage.DEFECTOR), List.of("group"), 1,
+          "the group is 'they'; the defectors are those of the last trigger of this sentence or the one before when"
+              + " two or more, else the last plural rank phrase there"),
       new Spec("pair", EnumSet.of(Stage.DEFECTOR), List.of(), 0,
           "the defectors are the two people last named ('both', 'the two men')"),
       new Spec("person", EnumSet.of(Stage.DEFECTOR, Stage.PHRASE), List.of("group", "group"), 1,

@@ -9,6 +9,7 @@ import org.defections.extract.Names;
 import org.defections.extract.text.Chunks;
 import org.defections.extract.text.Document;
 import org.defections.extract.text.NameFinder;
+import org.defections.extract.text.TokenRange;
 import org.defections.lexicon.Lexicons;
 
 /**
@@ -200,7 +201,7 @@ final class Antecedents {
         if (gov >= from && x.is(gov, Words.PREPOSITION)) {
           continue; // "arrested by Greek police"
         }
-        return PhraseSplitter.split(x, new org.defections.extract.text.TokenRange(gov + 1, r.range().end()), false);
+        return PhraseSplitter.split(x, new TokenRange(gov + 1, r.range().end()), false);
       }
     }
     return out;

@@ -69,13 +69,16 @@ final class Clauses {
     return -1;
   }
 
-  /** Whether token {@code i} is in a relative clause: "who" before it in the sentence, no clause punctuation between. */
+  /**
+   * Whether token {@code i} is in a relative clause of a person: a word of {@code PERSON_RELATIVE} ("who") before it in
+   * the sentence, no clause punctuation between.
+   */
   private static boolean inRelative(Extraction x, int i, int ss) {
     for (int j = i - 1; j >= ss; j--) {
       if (x.is(j, Words.CLAUSE_PUNCT)) {
         return false;
       }
-      if ("who".equals(x.doc.key(j))) {
+      if (x.is(j, Words.PERSON_RELATIVE)) {
         return true;
       }
     }

@@ -225,11 +225,6 @@ final class DefectorFinder {
   }
 
   /**
-   * The subject of a phrase that reaches back over commas: its last comma segment when that holds a head (a rank, a
-   * people noun, a demonym, a pronoun, a name) and is not the name of a "RANK, NAME" apposition; a phrase that ends
-   * with a comma is a closed apposition and stays whole ("X, commander of the military police, has defected").
-   */
-  /**
    * "told them he and the three players had stayed on": a singular pronoun joined by "and" before the phrase is one
    * more of its defectors, the pronoun's referent (when named and not among them already).
    */
@@ -248,6 +243,11 @@ final class DefectorFinder {
     return all;
   }
 
+  /**
+   * The subject of a phrase that reaches back over commas: its last comma segment when that holds a head (a rank, a
+   * people noun, a demonym, a pronoun, a name) and is not the name of a "RANK, NAME" apposition; a phrase that ends
+   * with a comma is a closed apposition and stays whole ("X, commander of the military police, has defected").
+   */
   private static TokenRange lastSegment(Extraction x, TokenRange np) {
     Document d = x.doc;
     if (np.length() >= 2 && ",".equals(d.key(np.end() - 1)) && np.end() < d.size() && x.is(np.end(), Words.RELATIVE)) {

@@ -57,6 +57,14 @@ final class Mentions {
     m.setDatePrecision(d.precision());
   }
 
+  /** Gives {@code m} the date fields of {@code from}. */
+  static void copyDate(Mention m, Mention from) {
+    m.setEventDate(from.getEventDate());
+    m.setEventYear(from.getEventYear());
+    m.setEventMonth(from.getEventMonth());
+    m.setDatePrecision(from.getDatePrecision());
+  }
+
   static void clearDate(Mention m) {
     m.setEventDate(null);
     m.setEventYear(null);

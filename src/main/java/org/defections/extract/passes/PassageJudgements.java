@@ -1,5 +1,7 @@
 package org.defections.extract.passes;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.defections.extract.Factuality;
 import org.defections.extract.KeptOutReason;
 import org.defections.extract.Mention;
@@ -64,7 +66,7 @@ final class PassageJudgements {
         }
         // a denial that tells its own defection denies that one's ("denied claims that A had defected"), not that of
         // the names around it ("the comments by B came after the regime denied ..."): B's other mentions stay
-        java.util.List<String> deniedHere = new java.util.ArrayList<>();
+        List<String> deniedHere = new ArrayList<>();
         boolean ownMention = false;
         for (Mention m : x.mentions) {
           if (m.getSentenceIndex() == s && m.getKeptOutReason() == null) {

@@ -1,5 +1,6 @@
 package org.defections.extract.passes;
 
+import java.util.regex.Pattern;
 import org.defections.extract.text.Chunks;
 import org.defections.extract.text.Document;
 import org.defections.extract.text.TokenRange;
@@ -90,7 +91,7 @@ final class People {
   }
 
   /** An age before a rank: "was a 35-year-old forest worker". */
-  private static final java.util.regex.Pattern AGE = java.util.regex.Pattern.compile("\\d+-year-old");
+  private static final Pattern AGE = Pattern.compile("\\d+-year-old");
 
   /**
    * "X was the chargé d'affaires at ...", "X, 32, is a diplomat", "X was a 35-year-old forest worker": the rank a

@@ -107,10 +107,7 @@ final class TriggerMentions {
       if ((publicationDated || date.year() == null) && def.antecedent != null && def.antecedent.getEventYear() != null
           && def.name == null) {
         // "Seven dancers defected last month ... 'they defected'": a group told again keeps the date it was told with
-        m.setEventDate(def.antecedent.getEventDate());
-        m.setEventYear(def.antecedent.getEventYear());
-        m.setEventMonth(def.antecedent.getEventMonth());
-        m.setDatePrecision(def.antecedent.getDatePrecision());
+        Mentions.copyDate(m, def.antecedent);
       } else if (publicationDated) {
         x.publicationDated.add(m);
       }

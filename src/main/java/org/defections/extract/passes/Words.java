@@ -17,6 +17,8 @@ final class Words {
   static final String SERVICE_WORD = "SERVICE_WORD";
   /** Relative pronouns ("who", "which"). */
   static final String RELATIVE = "RELATIVE";
+  /** Relative pronouns of a person ("who"): a relative clause that can have a gerund share its subject. */
+  static final String PERSON_RELATIVE = "PERSON_RELATIVE";
   /** Words before a gerund that shares the subject of its relative clause ("who is in hiding after abandoning"). */
   static final String GERUND_LINK = "GERUND_LINK";
   /** Dashes, which may enclose a parenthesis ("eleven troops – three officers and ... – defected"). */

@@ -64,7 +64,7 @@ class RuleReaderTest {
         Arguments.of(RULE.replace("action: phrase(np)", "action: phrase(who)"), "f.rules line 11, rule xx.subject: "
             + "phrase names group 'who', which the pattern does not have (its groups: [np, trigger])"),
         Arguments.of(RULE.replace("action: phrase(np)", "action: sense(np)"), "f.rules line 11, rule xx.subject: the "
-            + "defector stage has no action 'sense'; it has [phrase, pronoun, pair, person, counted, heading, reporter, previous]"),
+            + "defector stage has no action 'sense'; it has [phrase, pronoun, plural, pair, person, counted, heading, reporter, previous]"),
         Arguments.of(RULE.replace("    (?<trigger> [trigger])", "    [trigger]"), "f.rules line 7: a rule of the "
             + "defector stage is anchored on its trigger: its pattern needs a group (?<trigger> ...)"),
         Arguments.of(RULE.replace("    expect: nothing\n", ""), "f.rules line 18: an example of rule xx.subject needs "

@@ -38,9 +38,11 @@ class CopiesTest {
     assertEquals(71, r.get("group_size").asInt());
     assertEquals(List.of("paper-7", "site-3", "wire-1"), JSON.convertValue(r.get("article_ids"), List.class));
     assertEquals(3, r.get("mention_count").asInt());
-    // every copy keeps its own mention row, with ids of its own article
+    // every copy keeps its own mention rows, with ids of its own article: the defection, and "They crossed the
+    // border" (the same officers, kept out: a weak trigger with no state of its own)
     List<String> mentions = JobRunner.dump(dir.resolve("out/mentions"));
-    assertEquals(3, mentions.size());
+    assertEquals(6, mentions.size());
+    assertEquals(3, mentions.stream().filter(m -> m.contains("\"kept_out_reason\":null")).count(), mentions.toString());
     for (String m : mentions) {
       JsonNode n = JSON.readTree(m);
       assertEquals(true, n.get("mention_id").asText().startsWith(n.get("article_id").asText() + "#"), m);

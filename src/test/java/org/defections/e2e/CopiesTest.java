@@ -42,7 +42,8 @@ class CopiesTest {
     // border" (the same officers, kept out: a weak trigger with no state of its own)
     List<String> mentions = JobRunner.dump(dir.resolve("out/mentions"));
     assertEquals(6, mentions.size());
-    assertEquals(3, mentions.stream().filter(m -> m.contains("\"kept_out_reason\":null")).count(), mentions.toString());
+    assertEquals(3, mentions.stream().filter(m -> m.contains("\"kept_out_reason\":null")).count(),
+        mentions.toString());
     for (String m : mentions) {
       JsonNode n = JSON.readTree(m);
       assertEquals(true, n.get("mention_id").asText().startsWith(n.get("article_id").asText() + "#"), m);

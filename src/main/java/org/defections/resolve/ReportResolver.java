@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.defections.extract.Mention;
 import org.defections.extract.Names;
 
@@ -169,19 +170,14 @@ final class ReportResolver {
   private static boolean namedMembers(List<Mention> g, List<List<Mention>> named) {
     Mention m = g.get(0);
     Integer n = m.getGroupSize();
-    if (m.getRank() == null) {
+    if (m.getRank() == null || (n != null && n < 2)) {
       return false;
     }
-    if (n == null) {
-      return named.stream().filter(c -> c.stream().anyMatch(o -> Objects.equals(m.getRankClass(), o.getRankClass()))
-          && g.stream().allMatch(x -> yearsAgree(x, c))).count() >= PLURAL_MEMBERS;
-    }
-    if (n < 2) {
-      return false;
-    }
-    long members = named.stream().filter(c -> c.stream().anyMatch(o -> m.getRank().equals(o.getRank()))
+    Predicate<Mention> member = n == null
+        ? o -> Objects.equals(m.getRankClass(), o.getRankClass()) : o -> m.getRank().equals(o.getRank());
+    long members = named.stream().filter(c -> c.stream().anyMatch(member)
         && g.stream().allMatch(x -> yearsAgree(x, c))).count();
-    return members >= n;
+    return members >= (n == null ? PLURAL_MEMBERS : n);
   }
 
   /** Whether a mention's year is told by one of a cluster's mentions, or either tells none. */

@@ -22,6 +22,9 @@ final class Antecedents {
   /** Tokens after a rank in which the state of its description is read. */
   private static final int DESCRIPTION_WINDOW = 6;
 
+  /** The fewest people "they" can be. */
+  private static final int PLURAL = 2;
+
   private Antecedents() {}
 
   /** The referent of a pronoun standing before token {@code tb} of a sentence that starts at {@code ss}, or null. */
@@ -175,10 +178,10 @@ final class Antecedents {
     }
     int people = 0;
     for (Mention m : last) {
-      people += m.getGroupSize() == null ? 2 : m.getGroupSize();
+      people += m.getGroupSize() == null ? PLURAL : m.getGroupSize(); // a plural of no count is two or more
     }
     List<Defector> out = new ArrayList<>();
-    if (people >= 2) {
+    if (people >= PLURAL) {
       for (Mention m : last) {
         Defector d = new Defector();
         d.name = m.getPersonName();

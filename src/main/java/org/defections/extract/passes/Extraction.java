@@ -45,6 +45,16 @@ final class Extraction {
     return doc.is(i, cls);
   }
 
+  /** Whether a token of {@code r} is of word class {@code cls}. */
+  boolean anyIs(TokenRange r, String cls) {
+    for (int i = r.begin(); i < r.end(); i++) {
+      if (doc.is(i, cls)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   int param(String name) {
     return rules.param(name);
   }

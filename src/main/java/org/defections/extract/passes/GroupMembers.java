@@ -109,8 +109,7 @@ final class GroupMembers {
           continue;
         }
         Match m = r.pattern().find(d, sent, mm -> n.equals(d.number(mm.group("count").begin()))
-            && d.rank(mm.group("rank").begin()) != null
-            && rank.equals(d.rank(mm.group("rank").begin()).entry().canonical()));
+            && sameRank(d.rank(mm.group("rank").begin()), rank));
         List<Chunks.Name> names = m == null ? List.of() : listOfNames(x, m.range().end(), sent.end());
         if (names.size() == n) {
           List<Mention> found = new ArrayList<>();
@@ -126,6 +125,10 @@ final class GroupMembers {
       }
     }
     return List.of();
+  }
+
+  private static boolean sameRank(Chunks.Rank r, String canonical) {
+    return r != null && canonical.equals(r.entry().canonical());
   }
 
   /**

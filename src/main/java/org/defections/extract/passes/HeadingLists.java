@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.defections.extract.DateResolver;
 import org.defections.extract.Mention;
 import org.defections.extract.text.Chunks;
 import org.defections.extract.text.Document;
@@ -71,10 +70,7 @@ final class HeadingLists {
       c.setNatoCode(null);
       c.setDestinationCountry(null);
       Mentions.clearDate(c);
-      DateResolver.Resolved date = Dates.nearest(x, colon, colon + 1, sent);
-      if (date.year() != null) {
-        Mentions.setDate(c, date);
-      }
+      Mentions.setDate(c, Dates.nearest(x, colon, colon + 1, sent)); // no year: no date
       out.add(c);
     }
     if (!out.isEmpty()) {

@@ -87,11 +87,8 @@ final class Mentions {
     c.setOriginCue(m.getOriginCue());
     c.setDestinationCountry(m.getDestinationCountry());
     c.setPosting(m.getPosting());
-    c.setEventDate(m.getEventDate());
     c.setPublished(m.getPublished());
-    c.setEventYear(m.getEventYear());
-    c.setEventMonth(m.getEventMonth());
-    c.setDatePrecision(m.getDatePrecision());
+    copyDate(c, m);
     c.setFactuality(m.getFactuality());
     c.setFactualityCue(m.getFactualityCue());
     c.setStatus(m.getStatus());

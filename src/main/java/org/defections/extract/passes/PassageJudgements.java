@@ -60,10 +60,7 @@ final class PassageJudgements {
         if (sent.isEmpty() || !Cues.in(d, c.phrase(), sent)) {
           continue;
         }
-        boolean aboutReports = false;
-        for (int i = sent.begin(); i < sent.end(); i++) {
-          aboutReports |= x.is(i, Words.REPORT_WORD);
-        }
+        boolean aboutReports = x.anyIs(sent, Words.REPORT_WORD);
         // a denial that tells its own defection denies that one's ("denied claims that A had defected"), not that of
         // the names around it ("the comments by B came after the regime denied ..."): B's other mentions stay
         List<String> deniedHere = new ArrayList<>();

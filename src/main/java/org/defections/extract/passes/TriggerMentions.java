@@ -166,13 +166,7 @@ final class TriggerMentions {
 
   /** Whether sentence {@code s} tells of a sports event ("Olympic", "championship"): a named person is an athlete. */
   private static boolean sportEvent(Extraction x, int s) {
-    var sent = x.doc.sentence(s);
-    for (int i = sent.begin(); i < sent.end(); i++) {
-      if (x.is(i, Words.SPORT_EVENT)) {
-        return true;
-      }
-    }
-    return false;
+    return x.anyIs(x.doc.sentence(s), Words.SPORT_EVENT);
   }
 
   /** "had stayed on and were now going to seek asylum": an asylum trigger of the same sentence gives the context. */

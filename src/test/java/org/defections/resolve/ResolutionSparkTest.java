@@ -21,17 +21,43 @@ import org.junit.jupiter.api.Test;
 
 /** The Spark resolution: label propagation, the same records as the plain-Java resolution, and the 10^4 benchmark. */
 class ResolutionSparkTest {
+  private static final StructType EDGES = new StructType().add("a", DataTypes.StringType)
+      .add("b", DataTypes.StringType);
+
+  /** "id>component" of every vertex, found on the driver (a small graph) or, with {@code localEdges} 0, in Spark. */
+  private static Set<String> components(List<Row> edges, int localEdges) {
+    Set<String> got = new TreeSet<>();
+    for (Row r : Components.of(SparkTestSession.get().createDataFrame(edges, EDGES), localEdges).collectAsList()) {
+      got.add(r.getString(0) + ">" + r.getString(1));
+    }
+    return got;
+  }
+
   @Test
-  void componentsOfAChainAStarAndAPair() {
-    StructType edges = new StructType().add("a", DataTypes.StringType).add("b", DataTypes.StringType);
+  void componentsOfAChainAStarAndAPairOnTheDriverAndInSpark() {
     List<Row> rows = List.of(RowFactory.create("e", "d"), RowFactory.create("d", "c"), RowFactory.create("c", "b"),
         RowFactory.create("b", "a"), RowFactory.create("x", "y1"), RowFactory.create("x", "y2"),
         RowFactory.create("p", "q"));
-    Set<String> got = new TreeSet<>();
-    for (Row r : Components.of(SparkTestSession.get().createDataFrame(rows, edges)).collectAsList()) {
-      got.add(r.getString(0) + ">" + r.getString(1));
+    Set<String> expected = Set.of("a>a", "b>a", "c>a", "d>a", "e>a", "x>x", "y1>x", "y2>x", "p>p", "q>p");
+    assertEquals(expected, components(rows, Components.LOCAL_EDGES));
+    assertEquals(expected, components(rows, 0));
+    // 14 directed edges: one more than a limit of 13 sends them to Spark, and the answer is the same
+    assertEquals(expected, components(rows, 13));
+  }
+
+  @Test
+  void theDriverAndSparkAgreeOnARandomGraphAndOnTheOrderOfIds() {
+    // Spark orders strings by their UTF-8 bytes: U+FF01 before a supplementary character, which Java's compareTo
+    // (UTF-16) puts first
+    List<Row> rows = new ArrayList<>(List.of(RowFactory.create("\uD835\uDC9C", "\uFF01"),
+        RowFactory.create("\uFF01", "\uFF02")));
+    java.util.Random random = new java.util.Random(11);
+    for (int i = 0; i < 300; i++) {
+      rows.add(RowFactory.create("v" + random.nextInt(400), "v" + random.nextInt(400)));
     }
-    assertEquals(Set.of("a>a", "b>a", "c>a", "d>a", "e>a", "x>x", "y1>x", "y2>x", "p>p", "q>p"), got);
+    Set<String> local = components(rows, Components.LOCAL_EDGES);
+    assertEquals(components(rows, 0), local);
+    assertTrue(local.contains("\uD835\uDC9C>\uFF01") && local.contains("\uFF02>\uFF01"), local.toString());
   }
 
   @Test

@@ -83,8 +83,7 @@ final class Components {
       r = p;
     }
     for (String v = id; !v.equals(r); ) {
-      String next = parent.put(v, r);
-      v = next;
+      v = parent.put(v, r); // v's old parent, the next vertex on the path
     }
     return r;
   }

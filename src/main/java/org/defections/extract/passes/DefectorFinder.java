@@ -146,12 +146,7 @@ final class DefectorFinder {
 
   /** Whether the heading label [from, to) names a sport ("Boxing", "Water Polo"). */
   private static boolean sportLabel(Extraction x, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (x.is(i, Words.SPORT)) {
-        return true;
-      }
-    }
-    return false;
+    return from < to && x.anyIs(new TokenRange(from, to), Words.SPORT);
   }
 
   /** Whether [from, to) holds a head of a defector phrase: a rank, a people noun, a demonym or a subject pronoun. */

@@ -33,79 +33,95 @@ public final class LanguageDetector {
   private static final int MAX_FUNCTION_WORD = 12;
   /** Languages of the function words, sorted (ties go to the first). */
   private final String[] languages;
-  /** The function words (in sorted order, a word's index is its place here) and their languages. */
-  private final char[][] words;
+  /** Per function word (in sorted order, a word's index is its place here): its language. */
   private final int[] wordLanguage;
   /**
-   * Bit per {@link #shape} of some function word: most words are ruled out by one test, before any character is
-   * compared.
+   * The function words as a deterministic automaton over the letters of a word, lower-cased: a state is stored as
+   * its row offset ({@code index << shift}), {@code next[state | symbol]} the state after a letter. Symbol 1 is any
+   * letter in no function word; it, like a word longer than every function word, leads to a state that never
+   * leaves itself. The start state is row 0; states that end a function word come last, from {@link #firstWord}.
+   * One lookup per letter, and one comparison per word, where a hash would cost a chain of multiplications and a
+   * comparison of characters.
    */
-  private final long[] filter = new long[(MAX_FUNCTION_WORD + 1) << 12 >>> 6];
-  /** Per long of {@link #filter}: how many shapes the longs before it hold (a shape's rank is this plus its bit's). */
-  private final int[] shapesBefore = new int[filter.length];
-  /** Per shape, by rank: the first word of that shape; {@link #nextOfShape}: the next word of the same shape (−1). */
-  private final int[] firstOfShape;
-  private final int[] nextOfShape;
+  private final int[] next;
+  private final int shift;
+  private final int firstWord;
+  /** Per state from {@link #firstWord} on (by {@code (state - firstWord) >> shift}): the function word it ends. */
+  private final int[] wordAt;
+  /** Lower-case char → its symbol (2 and up for the letters of function words, else 1); for letters only. */
+  private final char[] symbolOf = new char[Character.MAX_VALUE + 1];
+  /** char below {@link #LATIN_END} → the symbol of its lower case when it is a letter, else 0. */
+  private final char[] latinSymbol = new char[LATIN_END];
 
   public LanguageDetector(Lexicons lexicons) {
     Map<String, String> fw = new TreeMap<>(lexicons.functionWords());
     languages = new java.util.TreeSet<>(fw.values()).toArray(new String[0]);
-    words = new char[fw.size()][];
-    wordLanguage = new int[words.length];
-    nextOfShape = new int[words.length];
-    int i = 0;
-    for (Map.Entry<String, String> e : fw.entrySet()) {
-      words[i] = e.getKey().toCharArray();
-      wordLanguage[i] = java.util.Arrays.binarySearch(languages, e.getValue());
-      if (words[i].length > 0 && words[i].length <= MAX_FUNCTION_WORD) { // others are never looked up
-        int k = shape(words[i], words[i].length);
-        filter[k >>> 6] |= 1L << k;
-      }
-      i++;
-    }
-    int shapes = 0;
-    for (int f = 0; f < filter.length; f++) {
-      shapesBefore[f] = shapes;
-      shapes += Long.bitCount(filter[f]);
-    }
-    firstOfShape = new int[shapes];
-    java.util.Arrays.fill(firstOfShape, -1);
-    java.util.Arrays.fill(nextOfShape, -1);
-    for (int w = words.length - 1; w >= 0; w--) {
-      if (words[w].length > 0 && words[w].length <= MAX_FUNCTION_WORD) {
-        int r = rank(shape(words[w], words[w].length));
-        nextOfShape[w] = firstOfShape[r];
-        firstOfShape[r] = w;
+    wordLanguage = new int[fw.size()];
+    java.util.List<String> words = new java.util.ArrayList<>(fw.keySet());
+    char symbols = 2;
+    for (int w = 0; w < words.size(); w++) {
+      wordLanguage[w] = java.util.Arrays.binarySearch(languages, fw.get(words.get(w)));
+      for (char ch : words.get(w).toCharArray()) {
+        if (symbolOf[ch] == 0) {
+          symbolOf[ch] = symbols++;
+        }
       }
     }
-  }
-
-  /**
-   * What {@link #filter} knows of a word of 1 to {@value #MAX_FUNCTION_WORD} characters: its length and the low six
-   * bits of its first and last characters. Made of three loads, where a hash would be a chain of multiplications per
-   * character.
-   */
-  private static int shape(char[] w, int n) {
-    return n << 12 | (w[0] & 63) << 6 | (w[n - 1] & 63);
-  }
-
-  /** The rank of a shape in {@link #filter} among the shapes there. */
-  private int rank(int k) {
-    return shapesBefore[k >>> 6] + Long.bitCount(filter[k >>> 6] & ((1L << k) - 1));
-  }
-
-  /** The index of the function word {@code buf[0, n)} ({@code 1 <= n <= MAX_FUNCTION_WORD}), or −1 when it is none. */
-  private int lookup(char[] buf, int n) {
-    int k = shape(buf, n);
-    if ((filter[k >>> 6] & (1L << k)) == 0) {
-      return -1;
+    for (int ch = 0; ch <= Character.MAX_VALUE; ch++) {
+      symbolOf[ch] = symbolOf[ch] == 0 ? 1 : symbolOf[ch];
     }
-    for (int w = firstOfShape[rank(k)]; w >= 0; w = nextOfShape[w]) {
-      if (same(words[w], buf, n)) {
-        return w;
+    for (char ch = 0; ch < LATIN_END; ch++) {
+      latinSymbol[ch] = LATIN_LOWER[ch] == 0 ? 0 : symbolOf[LATIN_LOWER[ch]];
+    }
+    int width = Integer.highestOneBit(Math.max(2, symbols - 1)) << 1;
+    shift = Integer.numberOfTrailingZeros(width);
+    // the trie: state 0 the start, state 1 the dead end (no function word begins so, or the word is too long)
+    java.util.List<int[]> trie = new java.util.ArrayList<>(java.util.List.of(new int[width], new int[width]));
+    java.util.List<Integer> ends = new java.util.ArrayList<>(java.util.List.of(-1, -1));
+    java.util.Arrays.fill(trie.get(0), 1);
+    java.util.Arrays.fill(trie.get(1), 1);
+    for (int w = 0; w < words.size(); w++) {
+      String word = words.get(w);
+      if (word.isEmpty() || word.length() > MAX_FUNCTION_WORD) {
+        continue; // never looked up: such a word is no function word
+      }
+      int state = 0;
+      for (char ch : word.toCharArray()) {
+        int sym = symbolOf[ch];
+        if (trie.get(state)[sym] == 1) {
+          int[] row = new int[width];
+          java.util.Arrays.fill(row, 1);
+          trie.add(row);
+          ends.add(-1);
+          trie.get(state)[sym] = trie.size() - 1;
+        }
+        state = trie.get(state)[sym];
+      }
+      ends.set(state, w);
+    }
+    // states that end no word first (the start stays 0), then those that end one
+    int states = trie.size();
+    int[] index = new int[states];
+    int k = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      for (int st = 0; st < states; st++) {
+        if ((ends.get(st) >= 0) == (pass == 1)) {
+          index[st] = k++;
+        }
       }
     }
-    return -1;
+    int accepting = (int) ends.stream().filter(e -> e >= 0).count();
+    firstWord = (states - accepting) << shift;
+    next = new int[states << shift];
+    wordAt = new int[accepting];
+    for (int st = 0; st < states; st++) {
+      for (int sym = 0; sym < width; sym++) {
+        next[index[st] << shift | sym] = index[trie.get(st)[sym]] << shift;
+      }
+      if (ends.get(st) >= 0) {
+        wordAt[(index[st] << shift) - firstWord >> shift] = ends.get(st);
+      }
+    }
   }
 
   /** Below this, Latin letters: a char's lower case from {@link #LATIN_LOWER}, no script lookup. */
@@ -121,45 +137,30 @@ public final class LanguageDetector {
 
   private static final UnicodeScript[] SCRIPTS = UnicodeScript.values();
 
-  /** Whether {@code w} is {@code buf[0, n)}: a plain loop, the words are a few characters long. */
-  private static boolean same(char[] w, char[] buf, int n) {
-    if (w.length != n) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      if (w[i] != buf[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   public String detect(String text) {
+    final int[] next = this.next;
+    final char[] latinSymbol = this.latinSymbol;
     int n = Math.min(text.length(), SAMPLE_CHARS);
     int[] scriptLetters = null; // letters at or above LATIN_END, by script (made at the first: most text has none)
     int latin = 0; // letters below LATIN_END, counted without a script lookup
     int[] hits = new int[languages.length];
     int[] distinct = new int[languages.length];
-    boolean[] seen = new boolean[words.length];
-    // the current word, lower-cased (UTF-16 units; only its first MAX_FUNCTION_WORD are kept, in word[0, MAX), the
-    // rest all go to word[MAX]; longer words are not looked up)
-    char[] word = new char[MAX_FUNCTION_WORD + 1];
-    int length = 0;
+    boolean[] seen = new boolean[wordLanguage.length];
+    int state = 0; // the automaton's state in the current word (the start between words)
     int i = 0;
     while (true) {
       // the run of Latin letters from i (most of the text) in a loop of its own
       int start = i;
       while (i < n) {
         char ch = text.charAt(i);
-        char lower = ch < LATIN_END ? LATIN_LOWER[ch] : 0;
-        if (lower == 0) {
+        int sym = ch < LATIN_END ? latinSymbol[ch] : 0;
+        if (sym == 0) {
           break;
         }
-        word[Math.min(length + i - start, MAX_FUNCTION_WORD)] = lower;
+        state = next[state | sym];
         i++;
       }
       latin += i - start;
-      length += i - start;
       if (i < n && text.charAt(i) >= LATIN_END) {
         int c = text.codePointAt(i);
         i += Character.charCount(c);
@@ -169,35 +170,26 @@ public final class LanguageDetector {
           }
           scriptLetters[UnicodeScript.of(c).ordinal()]++;
           int lower = Character.toLowerCase(c);
-          if (Character.isBmpCodePoint(lower)) {
-            word[Math.min(length, MAX_FUNCTION_WORD)] = (char) lower;
-            length++;
-          } else {
-            length = MAX_FUNCTION_WORD + 1; // no function word has a supplementary character
-          }
+          state = next[state | (Character.isBmpCodePoint(lower) ? symbolOf[lower] : 1)];
           continue;
         }
       } else {
         i++; // a Latin character that is no letter, or the end of the sample (i = n + 1)
       }
       // the word ends here
-      if (length > 0) {
-        if (length <= MAX_FUNCTION_WORD) {
-          int w = lookup(word, length);
-          if (w >= 0) {
-            int l = wordLanguage[w];
-            hits[l]++;
-            if (!seen[w]) {
-              seen[w] = true;
-              distinct[l]++;
-            }
-            if (hits[l] >= DECISIVE_HITS && settled(l, hits, distinct, latin, scriptLetters)) {
-              break;
-            }
-          }
+      if (state >= firstWord) {
+        int w = wordAt[(state - firstWord) >> shift];
+        int l = wordLanguage[w];
+        hits[l]++;
+        if (!seen[w]) {
+          seen[w] = true;
+          distinct[l]++;
         }
-        length = 0;
+        if (hits[l] >= DECISIVE_HITS && settled(l, hits, distinct, latin, scriptLetters)) {
+          break;
+        }
       }
+      state = 0;
       if (i > n) {
         break;
       }

@@ -38,6 +38,11 @@ public class Mention implements Serializable, Cloneable {
   private Integer eventYear;
   private String eventMonth;
   private String datePrecision;
+  /**
+   * True when the date is no stated one but the month of publication, given to news told in the present perfect or a
+   * main clause's past: a stated date of another mention of the same record wins over it.
+   */
+  private boolean datedByPublication;
   private String factuality;
   private String factualityCue;
   private String status;
@@ -141,6 +146,8 @@ public class Mention implements Serializable, Cloneable {
   public void setEventMonth(String v) { eventMonth = v; }
   public String getDatePrecision() { return datePrecision; }
   public void setDatePrecision(String v) { datePrecision = v; }
+  public boolean isDatedByPublication() { return datedByPublication; }
+  public void setDatedByPublication(boolean v) { datedByPublication = v; }
   public String getFactuality() { return factuality; }
   public void setFactuality(String v) { factuality = v; }
   public String getFactualityCue() { return factualityCue; }

@@ -30,6 +30,13 @@ final class RecordBuilder {
   static final Comparator<Mention> REPORT_ORDER = Comparator.comparing(Mention::getArticleId)
       .thenComparingInt(Mention::getBegin).thenComparing(Mention::getMentionId);
 
+  /**
+   * Which mention's date a record takes (the greatest; ties to the first in report order): the more precise, and at
+   * the same precision a stated date before the month of publication given to news ("has defected").
+   */
+  static final Comparator<Mention> DATE_ORDER = Comparator.<Mention>comparingInt(m -> DateResolver.rank(
+      m.getDatePrecision())).thenComparing(m -> !m.isDatedByPublication());
+
   private RecordBuilder() {}
 
   static DefectionRecord toRecord(List<Mention> c) {
@@ -70,7 +77,7 @@ final class RecordBuilder {
     r.setGroupSize(name != null ? Integer.valueOf(1) : size);
     Mention dateBest = null;
     for (Mention m : c) {
-      if (dateBest == null || DateResolver.rank(m.getDatePrecision()) > DateResolver.rank(dateBest.getDatePrecision())) {
+      if (dateBest == null || DATE_ORDER.compare(m, dateBest) > 0) {
         dateBest = m;
       }
     }

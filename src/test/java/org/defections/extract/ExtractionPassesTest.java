@@ -237,6 +237,20 @@ class ExtractionPassesTest {
   }
 
   @Test
+  void aStatedMonthWinsOverTheMonthOfPublicationAndAnotherEventsDateIsNotTheDefections() {
+    // the headline's present tense dates its mention to the month of publication; the body states the month
+    List<DefectionRecord> rs = MentionResolver.resolve(countable("2011-05-03", "Gabonese navy captain flees to "
+        + "Cameroon\n\nA Gabonese navy captain, Paul Obame, fled to Cameroon last month, his family said."));
+    assertEquals(1, rs.size(), rs.toString());
+    assertEquals("2011-04", rs.get(0).getEventMonth());
+    // "elected in March" dates the election: the defection is the news of the month of publication
+    List<Mention> ms = countable("2016-06-14", "A Burundian lawmaker elected in March has fled to Rwanda, "
+        + "officials said.");
+    assertEquals(1, ms.size(), ms.toString());
+    assertEquals("2016-06", ms.get(0).getEventMonth());
+  }
+
+  @Test
   void lastWeekResolvesAgainstThePublicationDate() {
     List<Mention> ms = countable("2018-05-20", "A Laotian police captain fled to Thailand last week.");
     assertEquals(1, ms.size());

@@ -38,12 +38,24 @@ final class Dates {
           && x.is(i - 2, Words.REPORTING_FRAME)) {
         continue; // "reported on Saturday": the report's date
       }
+      if (otherEvent(x, i, sentence)) {
+        continue; // "elected in May", "born in 1961": the date of another event of the person
+      }
       if (dist < bestDist) {
         bestDist = dist;
         best = i;
       }
     }
     return best < 0 ? DateResolver.Resolved.NONE : DateResolver.resolve(d.date(best).value(), d.source().referenceDate());
+  }
+
+  /** Whether the date at token {@code i} follows a participle of another event, with or without a preposition. */
+  private static boolean otherEvent(Extraction x, int i, TokenRange sentence) {
+    int j = i - 1;
+    if (j >= sentence.begin() && x.is(j, Words.PREPOSITION)) {
+      j--;
+    }
+    return j >= sentence.begin() && x.is(j, Words.OTHER_EVENT);
   }
 
   /** Whether a trigger with no date of its own reports news of the days before publication. */

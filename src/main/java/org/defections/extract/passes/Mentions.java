@@ -55,6 +55,7 @@ final class Mentions {
     m.setEventYear(d.year());
     m.setEventMonth(d.eventMonth());
     m.setDatePrecision(d.precision());
+    m.setDatedByPublication(false);
   }
 
   /** Gives {@code m} the date fields of {@code from}. */
@@ -63,6 +64,7 @@ final class Mentions {
     m.setEventYear(from.getEventYear());
     m.setEventMonth(from.getEventMonth());
     m.setDatePrecision(from.getDatePrecision());
+    m.setDatedByPublication(from.isDatedByPublication());
   }
 
   static void clearDate(Mention m) {
@@ -70,6 +72,7 @@ final class Mentions {
     m.setEventYear(null);
     m.setEventMonth(null);
     m.setDatePrecision("NONE");
+    m.setDatedByPublication(false);
   }
 
   /** A copy of a mention's event: provenance, states, date, factuality, status and kept-out reason; no defector. */

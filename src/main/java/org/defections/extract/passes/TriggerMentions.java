@@ -110,6 +110,7 @@ final class TriggerMentions {
         Mentions.copyDate(m, def.antecedent);
       } else if (publicationDated) {
         x.publicationDated.add(m);
+        m.setDatedByPublication(true);
       }
       m.setFactuality(fact.factuality().name());
       m.setFactualityCue(fact.cue());

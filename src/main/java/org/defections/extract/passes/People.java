@@ -126,6 +126,12 @@ final class People {
           || (d.trigger(b) != null && d.trigger(b).kind() == TriggerKind.AGENT))) {
         b--;
       }
+      // "Ethiopian marathon runner X", "Cuban boxing coach X": a field before a title is part of it
+      if (b >= floor && b + 1 < nameStart && (x.is(b, Words.SPORT) || x.is(b, Words.SPECIALTY))
+          && (d.rank(b + 1) != null || x.is(b + 1, Words.SPORT) || x.is(b + 1, Words.SPECIALTY))) {
+        b--;
+        continue;
+      }
       // "Libya's ambassador to India Ali al-Essawi": a diplomat's posting belongs to the title before the name
       if (b - 1 >= floor && b + 1 < nameStart && x.is(b, Words.POST_PREPOSITION) && d.place(b + 1) != null
           && d.rank(b - 1) != null && d.rank(b - 1).type() == RankClass.DIPLOMAT) {

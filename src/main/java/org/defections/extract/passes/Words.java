@@ -116,6 +116,8 @@ final class Words {
 
   /** Participles of a person's other events, whose dates are not the defection's ("elected in May"). */
   static final String OTHER_EVENT = "OTHER_EVENT";
+  /** Fields that stand before a title as a sport does ("chess player", "long-distance runner"). */
+  static final String SPECIALTY = "SPECIALTY";
 
   static final List<String> REQUIRED = List.of(CLAUSE_PUNCT, CLAUSE_WORD, CLAUSE_END, AND, TITLE_MODIFIER,
       PREPOSITION, NP_JOINER, SUBJECT_PRONOUN, RANK_ADJECTIVE, VAGUE_LARGE, REPORTING, REPORT_NOUN, EARLIER, COPULA,
@@ -123,7 +125,7 @@ final class Words {
       REPORTING_FRAME, REPORTING_FRAME_LINK, IDENTIFYING, DEFECTOR_NOUN, DEPARTURE, SPORT_WORD, SPORT, STATE_CONTEXT,
       INCLUDING, POST_PREPOSITION, NP_INNER, APPOSITION_STOP, POSSESSIVE_PRONOUN, NOUN_TRIGGER_MODIFIER,
       OF_PHRASE_END, FAMILY, LIST_LEAD, REPORT_GAP, OF, AT, DASH, RELATIVE, SERVICE_WORD, SINGULAR_PRONOUN, ASYLUM_WORD, REPORT_WORD,
-      OTHER_EVENT);
+      OTHER_EVENT, SPECIALTY);
 
   /** Tokens a factuality cue of scope BEFORE may stand before its trigger. */
   static final String FACTUALITY_WINDOW = "FACTUALITY_WINDOW";

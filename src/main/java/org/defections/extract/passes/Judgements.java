@@ -82,7 +82,7 @@ final class Judgements {
           scope = new TokenRange(Math.min(tb, Math.max(c.begin(), tb - x.param(Words.FACTUALITY_WINDOW))), tb);
           break;
       }
-      if (!Cues.in(d, cue.phrase(), scope)) {
+      if (!outsideOtherTriggers(d, cue.phrase(), scope, t)) {
         continue;
       }
       Factuality f = Factuality.parse(cue.cls());
@@ -95,5 +95,23 @@ final class Judgements {
       }
     }
     return new Judged(best, bestCue);
+  }
+
+  /**
+   * Whether the cue stands in {@code scope} outside every other trigger: the "not" of "have not returned" belongs to
+   * that trigger's phrase, not to "are seeking asylum" coordinated after it.
+   */
+  private static boolean outsideOtherTriggers(Document d, String phrase, TokenRange scope, Chunks.Trigger t) {
+    for (int from = scope.begin(); ; ) {
+      int i = Cues.find(d, phrase, from, scope.end());
+      if (i < 0) {
+        return false;
+      }
+      Chunks.Trigger other = d.trigger(i);
+      if (other == null || other.range().equals(t.range())) {
+        return true;
+      }
+      from = i + 1;
+    }
   }
 }

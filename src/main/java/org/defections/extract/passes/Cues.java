@@ -13,8 +13,9 @@ final class Cues {
 
   /**
    * The first token where the phrase's words stand in order in [from, to), or -1. A word matches a token's key, or
-   * its key without a possessive; "n't" matches any contraction ("didn't", "hasn't"); no token of a date or of a
-   * multi-word place name matches ("may" in "3 May 1989", "league" in "the Arab League").
+   * its key without a possessive; "n't" matches any contraction ("didn't", "hasn't"); no token of a date, of a
+   * multi-word place name or of a person's name matches ("may" in "3 May 1989" or in "May Chidiac", "league" in "the
+   * Arab League").
    */
   static int find(Document d, String phrase, int from, int to) {
     String[] words = WORDS.computeIfAbsent(phrase, p -> p.split(" "));
@@ -24,7 +25,7 @@ final class Cues {
         String tok = d.key(i + w);
         String word = words[w];
         if (!(tok.equals(word) || stripPossessive(tok).equals(word) || (word.equals("n't") && tok.endsWith("n't")))
-            || d.date(i + w) != null || inPlaceName(d, i + w)) {
+            || d.date(i + w) != null || inPlaceName(d, i + w) || d.name(i + w) != null) {
           continue outer;
         }
       }

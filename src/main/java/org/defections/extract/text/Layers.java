@@ -122,6 +122,23 @@ final class Layers {
         place(new TokenRange(i, i + 2), "the " + d.base(i + 1));
       }
     }
+    // "North Korea's", "Saudi Arabia's": a name of two or three words whose last is possessive
+    for (int i = 0; i < d.size(); i++) {
+      for (int n = MAX_POSSESSIVE_WORDS; n >= 2; n--) {
+        int last = i + n - 1;
+        if (last >= d.size() || !d.possessive(last) || !free(i, last + 1)) {
+          continue;
+        }
+        StringBuilder phrase = new StringBuilder(d.base(i));
+        for (int k = i + 1; k <= last; k++) {
+          phrase.append(' ').append(d.base(k));
+        }
+        if (!lexicon.places(phrase.toString()).isEmpty()) {
+          place(new TokenRange(i, last + 1), phrase.toString());
+          break;
+        }
+      }
+    }
     for (int i = 0; i < d.size(); i++) {
       if (d.placeAt[i] == null) {
         String b = d.base(i);
@@ -156,6 +173,19 @@ final class Layers {
         d.stateMentions.merge(d.placeAt[i].iso3(), 1, Integer::sum);
       }
     }
+  }
+
+  /** Words of a place name the possessive fallback joins ("Central African Republic's"). */
+  private static final int MAX_POSSESSIVE_WORDS = 3;
+
+  /** Whether no place covers a token of [begin, end). */
+  private boolean free(int begin, int end) {
+    for (int i = begin; i < end; i++) {
+      if (d.placeAt[i] != null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void place(TokenRange range, String phrase) {

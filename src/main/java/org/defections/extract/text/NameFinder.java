@@ -18,6 +18,7 @@ public final class NameFinder {
   private static final Pattern DESIGNATION = Pattern.compile("(?=.*\\d)[A-Z][A-Za-z]*-?\\d+[A-Za-z]*");
   /** Lexicon classes a name word may have. */
   private static final List<String> NAME_CLASSES = List.of("PARTICLE", "SOVEREIGN");
+  private static final String MONTH = "MONTH";
 
   private NameFinder() {}
 
@@ -49,7 +50,10 @@ public final class NameFinder {
         String bare = d.base(i);
         String cls = d.lexicon().wordClass(bare);
         boolean blocked = d.rank(i) != null || d.place(i) != null || d.date(i) != null;
-        boolean isName = capitalized(bare) && !blocked && (cls == null || NAME_CLASSES.contains(cls))
+        // a month's name that no date holds may start a name ("Jan Kovac", "May Chidiac") when a name word follows
+        boolean firstName = words == 0 && MONTH.equals(cls) && i + 1 < within.end() && capitalized(d.base(i + 1))
+            && d.lexicon().wordClass(d.base(i + 1)) == null && d.rank(i + 1) == null && d.place(i + 1) == null;
+        boolean isName = capitalized(bare) && !blocked && (cls == null || NAME_CLASSES.contains(cls) || firstName)
             && bare.chars().anyMatch(Character::isLowerCase);
         if (isName) {
           words++;

@@ -251,6 +251,20 @@ class ExtractionPassesTest {
   }
 
   @Test
+  void aNegationInsideAnotherTriggersPhraseDoesNotNegateTheNext() {
+    // "not" belongs to "have not returned"; "are seeking asylum", coordinated after it, is asserted
+    List<Mention> ms = mentions("2021-06-15", "Four Eritrean cyclists have not returned home and are seeking asylum "
+        + "in Rwanda.");
+    assertEquals(2, ms.size(), ms.toString());
+    for (Mention m : ms) {
+      assertEquals("ASSERTED", m.getFactuality(), m.toString());
+    }
+    // a negation before the first trigger still governs it
+    assertEquals("NEGATED", mentions("2021-06-15", "The Eritrean cyclist did not defect to Rwanda.").get(0)
+        .getFactuality());
+  }
+
+  @Test
   void lastWeekResolvesAgainstThePublicationDate() {
     List<Mention> ms = countable("2018-05-20", "A Laotian police captain fled to Thailand last week.");
     assertEquals(1, ms.size());

@@ -56,10 +56,28 @@ final class DefectorFinder {
       List<Defector> ds = act(x, r, m, t, c);
       if (!ds.isEmpty()) {
         x.fired.add(r.id());
-        return new Found(r.id(), ds);
+        List<Defector> all = new java.util.ArrayList<>(ds);
+        all.addAll(companions(x, t, bounds));
+        return new Found(r.id(), all);
       }
     }
     return Found.NONE;
+  }
+
+  /** The people who went with a trigger's defectors: the first companion rule whose phrase splits into any. */
+  private static List<Defector> companions(Extraction x, Chunks.Trigger t, TokenRange bounds) {
+    for (Rule r : x.rules.rules(Stage.COMPANION)) {
+      Match m = r.pattern().findAnchored(x.doc, bounds, "trigger", t.range());
+      if (m == null) {
+        continue;
+      }
+      List<Defector> ds = PhraseSplitter.split(x, m.group(r.action().arg(0)), true);
+      if (!ds.isEmpty()) {
+        x.fired.add(r.id());
+        return ds;
+      }
+    }
+    return List.of();
   }
 
   private static List<Defector> act(Extraction x, Rule r, Match m, Chunks.Trigger t, Clause c) {

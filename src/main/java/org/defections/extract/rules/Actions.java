@@ -45,6 +45,8 @@ public final class Actions {
           "the group is a pronoun whose referent is the subject of the reporting verb before it"),
       new Spec("previous", EnumSet.of(Stage.DEFECTOR), List.of(), 0,
           "the defectors of the sentence's previous trigger (predicates that share a subject)"),
+      new Spec("companions", EnumSet.of(Stage.COMPANION), List.of("group"), 1,
+          "the group names people who went with the trigger's defectors; the phrase rules split it into defectors"),
       new Spec("origin", EnumSet.of(Stage.ORIGIN), List.of("group"), 1, "the group names the state left"),
       new Spec("destination", EnumSet.of(Stage.DESTINATION), List.of("group"), 1, "the group names the state reached"),
       new Spec("posting", EnumSet.of(Stage.POSTING), List.of("group"), 1, "the group names a diplomat's post"),

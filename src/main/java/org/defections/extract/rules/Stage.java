@@ -13,6 +13,8 @@ public enum Stage {
   DEFECTOR,
   /** Inside a defector phrase: each match is one defector (a named person, a same-rank group). */
   PHRASE,
+  /** Around a trigger: people who went with its defectors ("with 40 of his soldiers"); read once defectors are found. */
+  COMPANION,
   /** Around a trigger: the state left, when the defector phrase does not tell it. */
   ORIGIN,
   /** Around a trigger: the state reached. */

@@ -60,7 +60,7 @@ class RuleReaderTest {
   static Stream<Arguments> errors() {
     return Stream.of(
         Arguments.of(RULE.replace("stage: defector", "stage: subject"), "f.rules line 7: unknown stage 'subject'; "
-            + "stages: [trigger, sense, defector, phrase, origin, destination, posting, surname, enumeration]"),
+            + "stages: [trigger, sense, defector, phrase, companion, origin, destination, posting, surname, enumeration]"),
         Arguments.of(RULE.replace("action: phrase(np)", "action: phrase(who)"), "f.rules line 11, rule xx.subject: "
             + "phrase names group 'who', which the pattern does not have (its groups: [np, trigger])"),
         Arguments.of(RULE.replace("action: phrase(np)", "action: sense(np)"), "f.rules line 11, rule xx.subject: the "

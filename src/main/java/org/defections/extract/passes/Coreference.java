@@ -176,7 +176,7 @@ final class Coreference {
       Chunks.Rank rank = d.rankStarting(r);
       if (r < sent.end() && rank != null) {
         adoptRank(x, m, rank.entry());
-        if (m.getEventYear() == null || x.publicationDated.contains(m)) {
+        if (m.getEventYear() == null || m.isDatedByPublication()) {
           for (int k = rank.range().end(); k < sent.end() - 1; k++) {
             if (x.is(k, Words.DEPARTURE)) {
               DateResolver.Resolved date = Dates.nearest(x, k, k + 1, new TokenRange(k, sent.end()));

@@ -1,10 +1,7 @@
 package org.defections.extract.passes;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import org.defections.extract.Mention;
 import org.defections.extract.rules.RuleSet;
 import org.defections.extract.text.Chunks;
@@ -25,8 +22,6 @@ final class Extraction {
   /** Named defectors found so far, in order: the likeliest referents of a later "he". */
   final List<Person> defectors = new ArrayList<>();
   final List<Mention> mentions = new ArrayList<>();
-  /** Mentions dated only by the present perfect (the days before publication): a date stated later wins. */
-  final Set<Mention> publicationDated = Collections.newSetFromMap(new IdentityHashMap<>());
   /** The ids of the rules whose actions took part in this passage's mentions, in order. */
   final java.util.Set<String> fired = new java.util.LinkedHashSet<>();
   String lastOrigin;

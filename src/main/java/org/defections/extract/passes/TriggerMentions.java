@@ -109,7 +109,6 @@ final class TriggerMentions {
         // "Seven dancers defected last month ... 'they defected'": a group told again keeps the date it was told with
         Mentions.copyDate(m, def.antecedent);
       } else if (publicationDated) {
-        x.publicationDated.add(m);
         m.setDatedByPublication(true);
       }
       m.setFactuality(fact.factuality().name());
